@@ -1,0 +1,217 @@
+package runtime
+
+import "sort"
+
+// dictView is dict.keys(), dict.values() or dict.items(): a live view of the dict.
+type dictView struct {
+	d    *Dict
+	kind int // 0 keys, 1 values, 2 items
+}
+
+// Type returns dict_keys, dict_values or dict_items.
+func (v *dictView) Type() *Class {
+	return [3]*Class{DictKeysType, DictValuesType, DictItemsType}[v.kind]
+}
+
+// NewDictView returns a keys (0), values (1) or items (2) view of d.
+func NewDictView(d *Dict, kind int) Value { return Ref(&dictView{d: d, kind: kind}) }
+
+func init() {
+	viewRepr := func(th *Thread, v Value) (string, error) {
+		dv := v.o.(*dictView)
+		items, err := ToSlice(th, v)
+		if err != nil {
+			return "", err
+		}
+		return containerRepr(th, v, dv.Type().Name+"([", "])", items)
+	}
+	RegisterRepr(DictKeysType, viewRepr)
+	RegisterRepr(DictValuesType, viewRepr)
+	RegisterRepr(DictItemsType, viewRepr)
+}
+
+// dictUpdateFrom copies every item of src into d.
+func dictUpdateFrom(th *Thread, d, src *Dict) error {
+	for _, e := range src.entries {
+		if e.key.IsValid() {
+			if err := d.Set(th, e.key, e.value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setBinary implements | & - ^ between sets, building results in CPython's insertion order.
+func setBinary(th *Thread, op BinaryOp, a, b *Set) (Value, bool, error) {
+	var r *Set
+	var err error
+	switch op {
+	case OpOr:
+		r = a.Copy(a.frozen)
+		err = r.update(th, b)
+	case OpAnd:
+		r, err = setIntersection(th, a, b)
+	case OpSub:
+		r, err = setDifference(th, a, b)
+	case OpXor:
+		r = a.Copy(a.frozen)
+		err = r.symmetricUpdate(th, b)
+	default:
+		return Value{}, false, nil
+	}
+	if err != nil {
+		return Value{}, true, err
+	}
+	r.frozen = a.frozen
+	return Ref(r), true, nil
+}
+
+func setInplace(th *Thread, op BinaryOp, a, b *Set) (Value, bool, error) {
+	var err error
+	switch op {
+	case OpOr:
+		err = a.update(th, b)
+	case OpAnd:
+		var r *Set
+		r, err = setIntersection(th, a, b)
+		if err == nil {
+			a.table, a.fill, a.used = r.table, r.fill, r.used
+		}
+	case OpSub:
+		for _, x := range b.Elems() {
+			if _, err = a.Discard(th, x); err != nil {
+				break
+			}
+		}
+	case OpXor:
+		err = a.symmetricUpdate(th, b)
+	default:
+		return Value{}, false, nil
+	}
+	return Ref(a), true, err
+}
+
+// update adds every element of b, in b's table order.
+func (s *Set) update(th *Thread, b *Set) error {
+	for _, e := range b.table {
+		if e.key.IsValid() {
+			if err := s.addHashed(th, e.key, e.hash); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Set) symmetricUpdate(th *Thread, b *Set) error {
+	for _, e := range b.table {
+		if !e.key.IsValid() {
+			continue
+		}
+		i, err := s.find(th, e.key, e.hash)
+		if err != nil {
+			return err
+		}
+		if i >= 0 {
+			s.table[i] = setEntry{hash: -1}
+			s.used--
+		} else if err := s.addHashed(th, e.key, e.hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setIntersection iterates the smaller set, as CPython does.
+func setIntersection(th *Thread, a, b *Set) (*Set, error) {
+	if b.used > a.used {
+		a, b = b, a
+	}
+	r := &Set{}
+	for _, e := range b.table {
+		if !e.key.IsValid() {
+			continue
+		}
+		i, err := a.find(th, e.key, e.hash)
+		if err != nil {
+			return nil, err
+		}
+		if i >= 0 {
+			if err := r.addHashed(th, e.key, e.hash); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+func setDifference(th *Thread, a, b *Set) (*Set, error) {
+	r := &Set{}
+	for _, e := range a.table {
+		if !e.key.IsValid() {
+			continue
+		}
+		i, err := b.find(th, e.key, e.hash)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 {
+			if err := r.addHashed(th, e.key, e.hash); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+// IsSubset reports whether every element of a is in b.
+func (s *Set) IsSubset(th *Thread, b *Set) (bool, error) {
+	if s.used > b.used {
+		return false, nil
+	}
+	for _, e := range s.table {
+		if e.key.IsValid() {
+			i, err := b.find(th, e.key, e.hash)
+			if err != nil || i < 0 {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
+func setCompare(th *Thread, op CompareOp, a, b *Set) (bool, bool, error) {
+	switch op {
+	case CmpEq, CmpNe:
+		if a.used != b.used {
+			return op == CmpNe, true, nil
+		}
+		sub, err := a.IsSubset(th, b)
+		return sub == (op == CmpEq), true, err
+	case CmpLe:
+		r, err := a.IsSubset(th, b)
+		return r, true, err
+	case CmpLt:
+		r, err := a.IsSubset(th, b)
+		return r && a.used < b.used, true, err
+	case CmpGe:
+		r, err := b.IsSubset(th, a)
+		return r, true, err
+	}
+	r, err := b.IsSubset(th, a)
+	return r && b.used < a.used, true, err
+}
+
+func sortedNames(names map[string]bool) []Value {
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]Value, len(keys))
+	for i, k := range keys {
+		out[i] = NewStr(k)
+	}
+	return out
+}

@@ -1,0 +1,244 @@
+package runtime
+
+// Dict is an insertion-ordered hash table, laid out as CPython's compact dict: entries in
+// insertion order plus a sparse index of slots into them. Deleted entries leave a hole
+// (key invalid) that is squeezed out on the next resize, so iteration order is insertion order.
+//
+// Keys are compared with Equal and hashed with Hash, which may call user __eq__/__hash__ and
+// therefore take a Thread; string keys take a fast path that never calls out.
+type Dict struct {
+	entries []dictEntry
+	index   []int32 // -1 empty, -2 deleted, else entry number
+	used    int     // live entries
+	version uint32  // bumped on insertion and deletion; iterators check it
+}
+
+type dictEntry struct {
+	hash  int64
+	key   Value
+	value Value
+}
+
+const (
+	slotEmpty   = -1
+	slotDeleted = -2
+)
+
+// Type returns `dict`.
+func (d *Dict) Type() *Class { return DictType }
+
+// NewDict returns an empty dict.
+func NewDict() *Dict { return &Dict{} }
+
+// Len returns the number of items.
+func (d *Dict) Len() int { return d.used }
+
+// lookup returns the index slot and entry number of key, or entry -1 with the slot where it
+// would be inserted.
+func (d *Dict) lookup(th *Thread, key Value, h int64) (slot int, entry int, err error) {
+	if len(d.index) == 0 {
+		return -1, -1, nil
+	}
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	free := -1
+	for {
+		e := d.index[i]
+		switch {
+		case e == slotEmpty:
+			if free < 0 {
+				free = int(i)
+			}
+			return free, -1, nil
+		case e == slotDeleted:
+			if free < 0 {
+				free = int(i)
+			}
+		default:
+			ent := &d.entries[e]
+			if ent.hash == h {
+				eq, err := keysEqual(th, ent.key, key)
+				if err != nil {
+					return 0, -1, err
+				}
+				if eq {
+					return int(i), int(e), nil
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// keysEqual is identity first, then Equal, as CPython's dict does.
+func keysEqual(th *Thread, a, b Value) (bool, error) {
+	if sa, ok := a.o.(*Str); ok {
+		if sb, ok := b.o.(*Str); ok {
+			return sa == sb || sa.s == sb.s, nil
+		}
+	}
+	if a.Is(b) {
+		return true, nil
+	}
+	return Equal(th, a, b)
+}
+
+// Get returns the value for key.
+func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return Value{}, false, err
+	}
+	_, e, err := d.lookup(th, key, h)
+	if err != nil || e < 0 {
+		return Value{}, false, err
+	}
+	return d.entries[e].value, true, nil
+}
+
+// GetStr returns the value for a string key without allocating; it cannot fail.
+func (d *Dict) GetStr(key string) (Value, bool) {
+	if len(d.index) == 0 {
+		return Value{}, false
+	}
+	h := strHash(key)
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	for i := uint64(h) & mask; ; i = (i*5 + perturb + 1) & mask {
+		e := d.index[i]
+		if e == slotEmpty {
+			return Value{}, false
+		}
+		if e >= 0 {
+			ent := &d.entries[e]
+			if ent.hash == h {
+				if s, ok := ent.key.o.(*Str); ok && s.s == key {
+					return ent.value, true
+				}
+			}
+		}
+		perturb >>= 5
+	}
+}
+
+// Set inserts or replaces key's value.
+func (d *Dict) Set(th *Thread, key, value Value) error {
+	h, err := Hash(th, key)
+	if err != nil {
+		return err
+	}
+	slot, e, err := d.lookup(th, key, h)
+	if err != nil {
+		return err
+	}
+	if e >= 0 {
+		d.entries[e].value = value
+		return nil
+	}
+	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
+		d.grow()
+		slot, _, _ = d.lookup(th, key, h) // cannot fail: key is absent and hashes are cached
+	}
+	d.index[slot] = int32(len(d.entries))
+	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: value})
+	d.used++
+	d.version++
+	return nil
+}
+
+// SetStr sets a string key; it cannot fail.
+func (d *Dict) SetStr(key string, value Value) { _ = d.Set(nil, NewStr(key), value) }
+
+// Delete removes key, returning its value and whether it was present.
+func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return Value{}, false, err
+	}
+	slot, e, err := d.lookup(th, key, h)
+	if err != nil || e < 0 {
+		return Value{}, false, err
+	}
+	v := d.entries[e].value
+	d.index[slot] = slotDeleted
+	d.entries[e] = dictEntry{}
+	d.used--
+	d.version++
+	if d.used == 0 {
+		d.entries, d.index = d.entries[:0], nil
+	}
+	return v, true, nil
+}
+
+// Clear removes every item.
+func (d *Dict) Clear() {
+	*d = Dict{version: d.version + 1}
+}
+
+// grow rebuilds the index at a size that keeps it at most 2/3 full, squeezing out holes.
+func (d *Dict) grow() {
+	live := d.entries[:0:0]
+	if d.used > 0 {
+		live = make([]dictEntry, 0, d.used*2)
+		for _, e := range d.entries {
+			if e.key.IsValid() {
+				live = append(live, e)
+			}
+		}
+	}
+	size := 8
+	for size*2/3 <= d.used+1 {
+		size <<= 1
+	}
+	d.entries = live
+	d.index = make([]int32, size)
+	for i := range d.index {
+		d.index[i] = slotEmpty
+	}
+	mask := uint64(size - 1)
+	for n, e := range d.entries {
+		perturb := uint64(e.hash)
+		i := uint64(e.hash) & mask
+		for d.index[i] != slotEmpty {
+			perturb >>= 5
+			i = (i*5 + perturb + 1) & mask
+		}
+		d.index[i] = int32(n)
+	}
+}
+
+// Items calls f for each item in order until f returns false. The dict must not be changed
+// by f.
+func (d *Dict) Items(f func(k, v Value) bool) {
+	for _, e := range d.entries {
+		if e.key.IsValid() && !f(e.key, e.value) {
+			return
+		}
+	}
+}
+
+// Keys returns the keys in order.
+func (d *Dict) Keys() []Value {
+	out := make([]Value, 0, d.used)
+	d.Items(func(k, _ Value) bool { out = append(out, k); return true })
+	return out
+}
+
+// Copy returns a shallow copy.
+func (d *Dict) Copy() *Dict {
+	c := &Dict{used: d.used}
+	c.entries = make([]dictEntry, 0, len(d.entries))
+	c.entries = append(c.entries, d.entries...)
+	c.index = append([]int32(nil), d.index...)
+	return c
+}
+
+// entryAt returns the n'th raw entry, for iterators; ok is false past the end.
+func (d *Dict) entryAt(n int) (dictEntry, bool) {
+	if n >= len(d.entries) {
+		return dictEntry{}, false
+	}
+	return d.entries[n], true
+}

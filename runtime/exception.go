@@ -1,0 +1,224 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Exception is an instance of BaseException or of any class derived from it, user classes
+// included. It implements error, so Python exceptions travel up the Go call stack as ordinary
+// error values.
+type Exception struct {
+	class           *Class
+	Args            []Value
+	Dict            *Dict // attributes set by user code (self.code = …)
+	Cause           *Exception
+	Context         *Exception
+	SuppressContext bool
+	Traceback       *Traceback
+	// Group holds the member exceptions of an ExceptionGroup.
+	Group []*Exception
+	// Notes are added by add_note.
+	Notes []string
+}
+
+// Traceback is one frame of an exception's traceback, outermost first: Next is the frame it
+// called. Entries are prepended as the exception unwinds.
+type Traceback struct {
+	File     string
+	Line     int
+	Col      int // 1-based rune column of the failing expression, 0 if unknown
+	EndCol   int
+	EndLine  int
+	Function string
+	Next     *Traceback
+}
+
+// Type returns the exception's class.
+func (e *Exception) Type() *Class { return e.class }
+
+// Class returns the exception's class.
+func (e *Exception) Class() *Class { return e.class }
+
+// Error returns "TypeName: message", the last line CPython prints for it.
+func (e *Exception) Error() string {
+	msg := e.Message()
+	name := QualifiedName(e.class)
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+// QualifiedName is the class name as the last traceback line shows it: module-qualified
+// unless the class is a builtin or defined in __main__.
+func QualifiedName(c *Class) string {
+	if c.Module == "builtins" || c.Module == "__main__" || c.Module == "" {
+		return c.Qualname
+	}
+	return c.Module + "." + c.Qualname
+}
+
+// Message is str(e) for exceptions whose class does not override __str__.
+func (e *Exception) Message() string {
+	if e.class.IsSubclass(KeyErrorType) && len(e.Args) == 1 {
+		return ReprOrPlaceholder(nil, e.Args[0])
+	}
+	if e.class.IsSubclass(BaseExceptionGroupType) && len(e.Args) > 0 {
+		msg, _ := AsStr(e.Args[0])
+		n := len(e.Group)
+		s := "s"
+		if n == 1 {
+			s = ""
+		}
+		return fmt.Sprintf("%s (%d sub-exception%s)", msg, n, s)
+	}
+	switch len(e.Args) {
+	case 0:
+		return ""
+	case 1:
+		if s, ok := AsStr(e.Args[0]); ok {
+			return s
+		}
+		return StrOrPlaceholder(nil, e.Args[0])
+	}
+	return ReprOrPlaceholder(nil, Ref(&Tuple{Items: e.Args}))
+}
+
+// NewException makes an exception of class cls with the given args.
+func NewException(cls *Class, args ...Value) *Exception {
+	return &Exception{class: cls, Args: args}
+}
+
+// Errorf makes an exception of class cls whose single argument is the formatted message.
+func Errorf(cls *Class, format string, a ...any) *Exception {
+	return NewException(cls, NewStr(fmt.Sprintf(format, a...)))
+}
+
+// TypeErrorf makes a TypeError.
+func TypeErrorf(format string, a ...any) *Exception { return Errorf(TypeErrorType, format, a...) }
+
+// ValueErrorf makes a ValueError.
+func ValueErrorf(format string, a ...any) *Exception { return Errorf(ValueErrorType, format, a...) }
+
+// AttributeErrorf makes an AttributeError.
+func AttributeErrorf(format string, a ...any) *Exception {
+	return Errorf(AttributeErrorType, format, a...)
+}
+
+// IndexErrorf makes an IndexError.
+func IndexErrorf(format string, a ...any) *Exception { return Errorf(IndexErrorType, format, a...) }
+
+// KeyError makes a KeyError for key.
+func KeyError(key Value) *Exception { return NewException(KeyErrorType, key) }
+
+// StopIterationWith makes StopIteration carrying a return value.
+func StopIterationWith(v Value) *Exception {
+	if v.IsNone() {
+		return NewException(StopIterationType)
+	}
+	return NewException(StopIterationType, v)
+}
+
+// AsException extracts the *Exception from an error, converting foreign Go errors into
+// SystemError so that nothing but Python exceptions reaches Python code.
+func AsException(err error) *Exception {
+	if e, ok := err.(*Exception); ok {
+		return e
+	}
+	return Errorf(SystemErrorType, "%v", err)
+}
+
+// Matches reports whether the exception is an instance of cls.
+func (e *Exception) Matches(cls *Class) bool { return e.class.IsSubclass(cls) }
+
+// Value returns StopIteration.value (args[0] or None).
+func (e *Exception) Value() Value {
+	if len(e.Args) > 0 {
+		return e.Args[0]
+	}
+	return None
+}
+
+// AddTraceback prepends a frame entry as the exception leaves that frame.
+func (e *Exception) AddTraceback(tb *Traceback) {
+	tb.Next = e.Traceback
+	e.Traceback = tb
+}
+
+// FormatTraceback renders the exception as CPython prints an uncaught one, including chained
+// causes and contexts. source returns the text of a line of a file ("" if unknown).
+func FormatTraceback(th *Thread, e *Exception, source func(file string, line int) string) string {
+	var b strings.Builder
+	formatChain(th, &b, e, source, map[*Exception]bool{})
+	return b.String()
+}
+
+func formatChain(th *Thread, b *strings.Builder, e *Exception, source func(string, int) string, seen map[*Exception]bool) {
+	seen[e] = true
+	if e.Cause != nil && !seen[e.Cause] {
+		formatChain(th, b, e.Cause, source, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
+		formatChain(th, b, e.Context, source, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if e.Traceback != nil {
+		b.WriteString("Traceback (most recent call last):\n")
+		for tb := e.Traceback; tb != nil; tb = tb.Next {
+			fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.File, tb.Line, tb.Function)
+			if source != nil {
+				writeSourceLine(b, source(tb.File, tb.Line), tb)
+			}
+		}
+	}
+	b.WriteString(ExceptionSummary(th, e))
+	b.WriteByte('\n')
+	for _, n := range e.Notes {
+		b.WriteString(n)
+		b.WriteByte('\n')
+	}
+}
+
+// writeSourceLine prints the stripped source line and, as CPython 3.11 does, a row of carets
+// under the failing expression when it does not span the whole line.
+func writeSourceLine(b *strings.Builder, line string, tb *Traceback) {
+	text := strings.TrimSpace(line)
+	if text == "" {
+		return
+	}
+	fmt.Fprintf(b, "    %s\n", text)
+	lead := len([]rune(line)) - len([]rune(strings.TrimLeft(line, " \t\f")))
+	if tb.Col <= 0 || tb.EndLine != tb.Line || tb.EndCol <= tb.Col {
+		return
+	}
+	start, end := tb.Col-1-lead, tb.EndCol-1-lead
+	if start <= 0 && end >= len([]rune(text)) {
+		return
+	}
+	if start < 0 {
+		start = 0
+	}
+	fmt.Fprintf(b, "    %s%s\n", strings.Repeat(" ", start), strings.Repeat("^", end-start))
+}
+
+// ExceptionSummary is the last line of a traceback: "TypeName: message", with str() of the
+// exception computed through a user __str__ if the class defines one.
+func ExceptionSummary(th *Thread, e *Exception) string {
+	name := QualifiedName(e.class)
+	msg, err := exceptionStr(th, e)
+	if err != nil {
+		return name + ": <exception str() failed>"
+	}
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+func exceptionStr(th *Thread, e *Exception) (string, error) {
+	if th != nil {
+		return ToStr(th, Ref(e))
+	}
+	return e.Message(), nil
+}

@@ -1,0 +1,346 @@
+package runtime
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Iterator is a Python iterator. Next returns the next item and true, or false when the
+// iterator is exhausted (StopIteration is not materialised for built-in iterators).
+type Iterator interface {
+	Object
+	Next(th *Thread) (Value, bool, error)
+}
+
+// seqIter iterates over a list or tuple by index, so that appending to a list while
+// iterating it behaves as in CPython.
+type seqIter struct {
+	list  *List
+	tuple []Value
+	i     int
+	cls   *Class
+}
+
+func (it *seqIter) Type() *Class { return it.cls }
+
+func (it *seqIter) Next(*Thread) (Value, bool, error) {
+	var items []Value
+	if it.list != nil {
+		items = it.list.Items
+	} else {
+		items = it.tuple
+	}
+	if it.i >= len(items) {
+		it.list, it.tuple = nil, nil
+		return Value{}, false, nil
+	}
+	it.i++
+	return items[it.i-1], true, nil
+}
+
+type rangeIter struct {
+	next, step int64
+	left       int64
+}
+
+func (it *rangeIter) Type() *Class { return rangeIterType }
+
+func (it *rangeIter) Next(*Thread) (Value, bool, error) {
+	if it.left <= 0 {
+		return Value{}, false, nil
+	}
+	v := it.next
+	it.next += it.step
+	it.left--
+	return Int(v), true, nil
+}
+
+type strIter struct {
+	s string
+	i int
+}
+
+func (it *strIter) Type() *Class { return strIterType }
+
+func (it *strIter) Next(*Thread) (Value, bool, error) {
+	if it.i >= len(it.s) {
+		return Value{}, false, nil
+	}
+	_, n := utf8.DecodeRuneInString(it.s[it.i:])
+	v := NewStr(it.s[it.i : it.i+n])
+	it.i += n
+	return v, true, nil
+}
+
+type bytesIter struct {
+	s string
+	i int
+}
+
+func (it *bytesIter) Type() *Class { return bytesIterType }
+
+func (it *bytesIter) Next(*Thread) (Value, bool, error) {
+	if it.i >= len(it.s) {
+		return Value{}, false, nil
+	}
+	it.i++
+	return Int(int64(it.s[it.i-1])), true, nil
+}
+
+// dictIter walks a dict's entries, failing if the dict changes size meanwhile.
+type dictIter struct {
+	d       *Dict
+	i       int
+	kind    int // 0 keys, 1 values, 2 items
+	version uint32
+	size    int
+}
+
+func (it *dictIter) Type() *Class { return dictIterTypes[it.kind] }
+
+func (it *dictIter) Next(*Thread) (Value, bool, error) {
+	if it.d == nil {
+		return Value{}, false, nil
+	}
+	if it.d.Len() != it.size {
+		it.d = nil
+		return Value{}, false, Errorf(RuntimeErrorType, "dictionary changed size during iteration")
+	}
+	for {
+		e, ok := it.d.entryAt(it.i)
+		if !ok {
+			it.d = nil
+			return Value{}, false, nil
+		}
+		it.i++
+		if !e.key.IsValid() {
+			continue
+		}
+		switch it.kind {
+		case 0:
+			return e.key, true, nil
+		case 1:
+			return e.value, true, nil
+		}
+		return NewTuple([]Value{e.key, e.value}), true, nil
+	}
+}
+
+type setIter struct {
+	s    *Set
+	i    int
+	size int
+}
+
+func (it *setIter) Type() *Class { return setIterType }
+
+func (it *setIter) Next(*Thread) (Value, bool, error) {
+	if it.s == nil {
+		return Value{}, false, nil
+	}
+	if it.s.used != it.size {
+		it.s = nil
+		return Value{}, false, Errorf(RuntimeErrorType, "Set changed size during iteration")
+	}
+	for it.i < len(it.s.table) {
+		e := it.s.table[it.i]
+		it.i++
+		if e.key.IsValid() {
+			return e.key, true, nil
+		}
+	}
+	it.s = nil
+	return Value{}, false, nil
+}
+
+// userIter adapts an object with __next__ to Iterator.
+type userIter struct {
+	obj  Value
+	next Value
+}
+
+func (it *userIter) Type() *Class { return it.obj.Type() }
+
+func (it *userIter) Next(th *Thread) (Value, bool, error) {
+	v, err := CallMethodValue(th, it.next, it.obj, nil)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.Matches(StopIterationType) {
+			return Value{}, false, nil
+		}
+		return Value{}, false, err
+	}
+	return v, true, nil
+}
+
+// seqProtoIter iterates an object that has __getitem__ but no __iter__.
+type seqProtoIter struct {
+	obj Value
+	i   int64
+}
+
+func (it *seqProtoIter) Type() *Class { return IteratorType }
+
+func (it *seqProtoIter) Next(th *Thread) (Value, bool, error) {
+	v, _, err := CallMethod(th, it.obj, "__getitem__", Int(it.i))
+	if err != nil {
+		if e, ok := err.(*Exception); ok && (e.Matches(IndexErrorType) || e.Matches(StopIterationType)) {
+			return Value{}, false, nil
+		}
+		return Value{}, false, err
+	}
+	it.i++
+	return v, true, nil
+}
+
+var (
+	listIterType  = iterClass("list_iterator")
+	tupleIterType = iterClass("tuple_iterator")
+	rangeIterType = iterClass("range_iterator")
+	strIterType   = iterClass("str_ascii_iterator")
+	bytesIterType = iterClass("bytes_iterator")
+	setIterType   = iterClass("set_iterator")
+	dictIterTypes = [3]*Class{iterClass("dict_keyiterator"), iterClass("dict_valueiterator"), iterClass("dict_itemiterator")}
+)
+
+// Iter returns iter(v).
+func Iter(th *Thread, v Value) (Iterator, error) {
+	switch o := v.o.(type) {
+	case *List:
+		return &seqIter{list: o, cls: listIterType}, nil
+	case *Tuple:
+		return &seqIter{tuple: o.Items, cls: tupleIterType}, nil
+	case *Range:
+		return &rangeIter{next: o.Start, step: o.Step, left: o.Len()}, nil
+	case *Str:
+		return &strIter{s: o.s}, nil
+	case *Bytes:
+		return &bytesIter{s: o.s}, nil
+	case *Dict:
+		return &dictIter{d: o, version: o.version, size: o.Len()}, nil
+	case *dictView:
+		return &dictIter{d: o.d, kind: o.kind, version: o.d.version, size: o.d.Len()}, nil
+	case *Set:
+		return &setIter{s: o, size: o.used}, nil
+	case Iterator:
+		if !v.Type().user {
+			return o, nil
+		}
+	}
+	cls := v.Type()
+	if cls.user {
+		if m := cls.Lookup("__iter__"); m.IsValid() {
+			if m.IsNone() {
+				return nil, TypeErrorf("'%s' object is not iterable", cls.Name)
+			}
+			r, err := CallMethodValue(th, m, v, nil)
+			if err != nil {
+				return nil, err
+			}
+			if it, ok := r.o.(Iterator); ok && !r.Type().user {
+				return it, nil
+			}
+			next := r.Type().Lookup("__next__")
+			if !next.IsValid() {
+				return nil, TypeErrorf("iter() returned non-iterator of type '%s'", r.Type().Name)
+			}
+			return &userIter{obj: r, next: next}, nil
+		}
+		if cls.Lookup("__getitem__").IsValid() {
+			return &seqProtoIter{obj: v}, nil
+		}
+	}
+	return nil, TypeErrorf("'%s' object is not iterable", cls.Name)
+}
+
+// Next calls next() on an iterator value: built-in iterators and objects with __next__.
+func Next(th *Thread, v Value) (Value, bool, error) {
+	if it, ok := v.o.(Iterator); ok && !v.Type().user {
+		return it.Next(th)
+	}
+	if m := v.Type().Lookup("__next__"); m.IsValid() {
+		return (&userIter{obj: v, next: m}).Next(th)
+	}
+	return Value{}, false, TypeErrorf("'%s' object is not an iterator", v.Type().Name)
+}
+
+// ToSlice returns the items of an iterable; lists and tuples are returned without copying,
+// so the caller must not modify the result.
+func ToSlice(th *Thread, v Value) ([]Value, error) {
+	switch o := v.o.(type) {
+	case *List:
+		return o.Items, nil
+	case *Tuple:
+		return o.Items, nil
+	}
+	it, err := Iter(th, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Value
+	for {
+		x, ok, err := it.Next(th)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		out = append(out, x)
+	}
+}
+
+// Contains evaluates x in v.
+func Contains(th *Thread, v, x Value) (bool, error) {
+	switch o := v.o.(type) {
+	case *Dict:
+		_, ok, err := o.Get(th, x)
+		return ok, err
+	case *Set:
+		return o.Contains(th, x)
+	case *Str:
+		s, ok := x.o.(*Str)
+		if !ok {
+			return false, TypeErrorf("'in <string>' requires string as left operand, not %s", x.Type().Name)
+		}
+		return strings.Contains(o.s, s.s), nil
+	case *Range:
+		i, ok := AsInt64(x)
+		if !ok {
+			break
+		}
+		if o.Step > 0 {
+			return i >= o.Start && i < o.Stop && (i-o.Start)%o.Step == 0, nil
+		}
+		return i <= o.Start && i > o.Stop && (o.Start-i)%(-o.Step) == 0, nil
+	case *dictView:
+		if o.kind == 0 {
+			_, ok, err := o.d.Get(th, x)
+			return ok, err
+		}
+	}
+	if v.Type().user {
+		if r, found, err := CallMethod(th, v, "__contains__", x); found || err != nil {
+			if err != nil {
+				return false, err
+			}
+			return Truth(th, r)
+		}
+	}
+	it, err := Iter(th, v)
+	if err != nil {
+		return false, TypeErrorf("argument of type '%s' is not iterable", v.Type().Name)
+	}
+	for {
+		y, ok, err := it.Next(th)
+		if err != nil || !ok {
+			return false, err
+		}
+		if y.Is(x) {
+			return true, nil
+		}
+		eq, err := Equal(th, y, x)
+		if err != nil || eq {
+			return eq, err
+		}
+	}
+}

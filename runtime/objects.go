@@ -1,0 +1,138 @@
+package runtime
+
+// List is a Python list.
+type List struct {
+	Items []Value
+}
+
+// Type returns `list`.
+func (l *List) Type() *Class { return ListType }
+
+// NewList returns a list value holding items (not copied).
+func NewList(items []Value) Value { return Ref(&List{Items: items}) }
+
+// Tuple is a Python tuple.
+type Tuple struct {
+	Items []Value
+}
+
+// Type returns `tuple`.
+func (t *Tuple) Type() *Class { return TupleType }
+
+// EmptyTuple is the shared ().
+var EmptyTuple = Ref(&Tuple{})
+
+// NewTuple returns a tuple value holding items (not copied).
+func NewTuple(items []Value) Value {
+	if len(items) == 0 {
+		return EmptyTuple
+	}
+	return Ref(&Tuple{Items: items})
+}
+
+// Bytes is a Python bytes object; s holds the raw bytes.
+type Bytes struct {
+	s string
+}
+
+// Type returns `bytes`.
+func (b *Bytes) Type() *Class { return BytesType }
+
+// NewBytes returns a bytes value.
+func NewBytes(s string) Value { return Ref(&Bytes{s: s}) }
+
+// String returns the raw bytes.
+func (b *Bytes) String() string { return b.s }
+
+// Range is a range object.
+type Range struct {
+	Start, Stop, Step int64
+}
+
+// Type returns `range`.
+func (r *Range) Type() *Class { return RangeType }
+
+// Len returns the number of elements.
+func (r *Range) Len() int64 {
+	if r.Step > 0 && r.Start < r.Stop {
+		return (r.Stop - r.Start + r.Step - 1) / r.Step
+	}
+	if r.Step < 0 && r.Start > r.Stop {
+		return (r.Start - r.Stop - r.Step - 1) / -r.Step
+	}
+	return 0
+}
+
+// Slice is a slice object: start:stop:step, each possibly None.
+type Slice struct {
+	Start, Stop, Step Value
+}
+
+// Type returns `slice`.
+func (s *Slice) Type() *Class { return SliceType }
+
+// Module is a module object: a name and a namespace.
+type Module struct {
+	Name string
+	Dict *Dict
+}
+
+// Type returns `module`.
+func (m *Module) Type() *Class { return ModuleType }
+
+// NewModule returns an empty module.
+func NewModule(name string) *Module {
+	m := &Module{Name: name, Dict: NewDict()}
+	m.Dict.SetStr("__name__", NewStr(name))
+	return m
+}
+
+// Cell holds a variable captured by a closure.
+type Cell struct {
+	V Value // invalid when the variable is unbound
+}
+
+// Type returns `cell`.
+func (c *Cell) Type() *Class { return CellType }
+
+// Instance is an instance of a user class whose built-in base is object.
+type Instance struct {
+	class *Class
+	Dict  *Dict
+}
+
+// Type returns the instance's class.
+func (i *Instance) Type() *Class { return i.class }
+
+// NewInstance returns a fresh instance of cls.
+func NewInstance(cls *Class) *Instance { return &Instance{class: cls, Dict: NewDict()} }
+
+// Property is the property descriptor.
+type Property struct {
+	Get, Set, Del Value // invalid when absent
+	Doc           Value
+}
+
+// Type returns `property`.
+func (p *Property) Type() *Class { return PropertyType }
+
+// StaticMethod wraps a function so that it is not bound on lookup.
+type StaticMethod struct{ Fn Value }
+
+// Type returns `staticmethod`.
+func (s *StaticMethod) Type() *Class { return StaticMethodType }
+
+// ClassMethod wraps a function so that it binds to the class.
+type ClassMethod struct{ Fn Value }
+
+// Type returns `classmethod`.
+func (c *ClassMethod) Type() *Class { return ClassMethodType }
+
+// Super is the object returned by super(): attribute lookup starts after Class in Self's MRO.
+type Super struct {
+	Class *Class
+	Self  Value
+}
+
+// Type returns `super`.
+func (s *Super) Type() *Class { return SuperType }

@@ -1,0 +1,105 @@
+package runtime
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Str is a Python str. Its text is held as UTF-8; indexing is by code point, so the rune
+// count is cached, and an ASCII-only string (the common case) indexes by byte.
+type Str struct {
+	s     string
+	h     int64 // cached hash, 0 when not yet computed
+	runes int32 // cached rune count, -1 when not yet computed
+}
+
+// Type returns `str`.
+func (s *Str) Type() *Class { return StrType }
+
+// NewStr returns a str value.
+func NewStr(s string) Value { return Ref(&Str{s: s, runes: -1}) }
+
+// MakeStr returns a *Str.
+func MakeStr(s string) *Str { return &Str{s: s, runes: -1} }
+
+// String returns the Go string.
+func (s *Str) String() string { return s.s }
+
+// Len returns the length in code points.
+func (s *Str) Len() int {
+	if s.runes < 0 {
+		s.runes = int32(utf8.RuneCountInString(s.s))
+	}
+	return int(s.runes)
+}
+
+// IsASCII reports whether every code point is below 128, so that byte and rune indices agree.
+func (s *Str) IsASCII() bool { return s.Len() == len(s.s) }
+
+// AsStr returns v's Go string if v is a str.
+func AsStr(v Value) (string, bool) {
+	if s, ok := v.o.(*Str); ok {
+		return s.s, true
+	}
+	return "", false
+}
+
+// QuoteStr returns Python's repr of a str: single quotes unless the text contains a single
+// quote and no double quote; non-printable characters escaped.
+func QuoteStr(s string) string {
+	q := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		q = '"'
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == utf8.RuneError:
+			b.WriteString(`\ufffd`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x`)
+			b.WriteString(hex2(byte(r)))
+		case r >= 0x80 && !isPrintable(r):
+			writeEscapedRune(&b, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}
+
+func writeEscapedRune(b *strings.Builder, r rune) {
+	const digits = "0123456789abcdef"
+	switch {
+	case r < 0x100:
+		b.WriteString(`\x`)
+		b.WriteString(hex2(byte(r)))
+	case r < 0x10000:
+		b.WriteString(`\u`)
+		for sh := 12; sh >= 0; sh -= 4 {
+			b.WriteByte(digits[(r>>sh)&15])
+		}
+	default:
+		b.WriteString(`\U`)
+		for sh := 28; sh >= 0; sh -= 4 {
+			b.WriteByte(digits[(r>>sh)&15])
+		}
+	}
+}
