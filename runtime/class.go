@@ -90,6 +90,11 @@ func NewClass(name, qualname, module string, bases []*Class, dict *Dict) (*Class
 			return nil, TypeErrorf("type '%s' is not an acceptable base type", b.Name)
 		}
 	}
+	if _, hasEq := dict.GetStr("__eq__"); hasEq {
+		if _, hasHash := dict.GetStr("__hash__"); !hasHash {
+			dict.SetStr("__hash__", None) // defining __eq__ alone makes instances unhashable
+		}
+	}
 	c := &Class{Name: name, Qualname: qualname, Module: module, Bases: bases, Dict: dict, user: true}
 	mro, err := c3(c, bases)
 	if err != nil {

@@ -20,6 +20,11 @@ type Exception struct {
 	Group []*Exception
 	// Notes are added by add_note.
 	Notes []string
+	// Suggestion is the "Did you mean" name shown after the message in tracebacks.
+	Suggestion string
+	// traced is the activation that last added a traceback entry, so that an exception
+	// passing through nested blocks of one frame is recorded once.
+	traced uint64
 }
 
 // Traceback is one frame of an exception's traceback, outermost first: Next is the frame it
@@ -140,8 +145,13 @@ func (e *Exception) Value() Value {
 	return None
 }
 
-// AddTraceback prepends a frame entry as the exception leaves that frame.
-func (e *Exception) AddTraceback(tb *Traceback) {
+// AddTraceback prepends a frame entry as the exception passes through the activation
+// with the given id; a second call for the same activation does nothing.
+func (e *Exception) AddTraceback(activation uint64, tb *Traceback) {
+	if e.traced == activation && activation != 0 {
+		return
+	}
+	e.traced = activation
 	tb.Next = e.Traceback
 	e.Traceback = tb
 }
@@ -209,6 +219,9 @@ func ExceptionSummary(th *Thread, e *Exception) string {
 	msg, err := exceptionStr(th, e)
 	if err != nil {
 		return name + ": <exception str() failed>"
+	}
+	if e.Suggestion != "" {
+		msg += ". Did you mean: '" + e.Suggestion + "'?"
 	}
 	if msg == "" {
 		return name

@@ -344,3 +344,12 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		}
 	}
 }
+
+// Resumable is what `yield from` and `await` delegate to: generators, coroutines and the
+// native awaitables of asyncio. Resume sends a value in (or throws an exception in, when
+// throw is non-nil) and runs until the next yield, returning the yielded value; when the
+// body finishes, done is true and v is its return value.
+type Resumable interface {
+	Object
+	Resume(th *Thread, send Value, throw *Exception) (v Value, done bool, err error)
+}

@@ -13,10 +13,10 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 			fn = sm.Fn
 		}
 		inst, err = Call(th, fn, append([]Value{Ref(c)}, args...), kw)
-	} else if c.New == nil {
+	} else if nf := c.newFunc(); nf == nil {
 		return Value{}, TypeErrorf("cannot create '%s' instances", c.Name)
 	} else {
-		inst, err = c.New(th, c, args, kw)
+		inst, err = nf(th, c, args, kw)
 	}
 	if err != nil {
 		return Value{}, err
@@ -34,6 +34,17 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 	}
 	return inst, nil
+}
+
+// newFunc is the New of the nearest class in the MRO that has one: built-in classes made
+// before their base's New was installed find it here.
+func (c *Class) newFunc() func(*Thread, *Class, []Value, []Kwarg) (Value, error) {
+	for _, m := range c.MRO {
+		if m.New != nil {
+			return m.New
+		}
+	}
+	return nil
 }
 
 // typeCall is type(x) or type(name, bases, dict).
@@ -95,8 +106,8 @@ func init() {
 		if !ok {
 			return Value{}, TypeErrorf("object.__new__(X): X is not a type object (%s)", args[0].Type().Name)
 		}
-		if cls.Base != ObjectType && cls.Base.New != nil {
-			return cls.Base.New(th, cls, args[1:], kw)
+		if nf := cls.Base.newFunc(); cls.Base != ObjectType && nf != nil {
+			return nf(th, cls, args[1:], kw)
 		}
 		return Ref(NewInstance(cls)), nil
 	})}))

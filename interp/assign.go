@@ -1,0 +1,242 @@
+package interp
+
+import (
+	rt "github.com/aio-lang/aio/runtime"
+)
+
+// assigner is a compiled assignment target.
+type assigner interface {
+	assign(fr *frame, v rt.Value) error
+}
+
+// deleter is a compiled del target.
+type deleter interface {
+	del(fr *frame) error
+}
+
+type localTarget struct {
+	slot int
+	name string
+}
+
+func (t *localTarget) assign(fr *frame, v rt.Value) error {
+	fr.slots[t.slot] = v
+	return nil
+}
+
+func (t *localTarget) del(fr *frame) error {
+	if !fr.slots[t.slot].IsValid() {
+		return unboundLocal(t.name)
+	}
+	fr.slots[t.slot] = rt.Value{}
+	return nil
+}
+
+type cellTarget struct {
+	slot int
+	name string
+}
+
+func (t *cellTarget) assign(fr *frame, v rt.Value) error {
+	fr.slots[t.slot].Object().(*rt.Cell).V = v
+	return nil
+}
+
+func (t *cellTarget) del(fr *frame) error {
+	c := fr.slots[t.slot].Object().(*rt.Cell)
+	if !c.V.IsValid() {
+		return unboundLocal(t.name)
+	}
+	c.V = rt.Value{}
+	return nil
+}
+
+type freeTarget struct {
+	index int
+	name  string
+}
+
+func (t *freeTarget) assign(fr *frame, v rt.Value) error {
+	fr.free[t.index].V = v
+	return nil
+}
+
+func (t *freeTarget) del(fr *frame) error {
+	c := fr.free[t.index]
+	if !c.V.IsValid() {
+		return rt.Errorf(rt.NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", t.name)
+	}
+	c.V = rt.Value{}
+	return nil
+}
+
+type globalTarget struct{ name string }
+
+func (t *globalTarget) assign(fr *frame, v rt.Value) error {
+	fr.globals.SetStr(t.name, v)
+	return nil
+}
+
+func (t *globalTarget) del(fr *frame) error {
+	if _, ok, _ := fr.globals.Delete(fr.th, rt.NewStr(t.name)); !ok {
+		return nameError(t.name)
+	}
+	return nil
+}
+
+type classTarget struct{ name string }
+
+func (t *classTarget) assign(fr *frame, v rt.Value) error {
+	fr.classDict.SetStr(t.name, v)
+	return nil
+}
+
+func (t *classTarget) del(fr *frame) error {
+	if _, ok, _ := fr.classDict.Delete(fr.th, rt.NewStr(t.name)); !ok {
+		return nameError(t.name)
+	}
+	return nil
+}
+
+type attrTarget struct {
+	x    expr
+	name string
+}
+
+func (t *attrTarget) assign(fr *frame, v rt.Value) error {
+	x, err := t.x.eval(fr)
+	if err != nil {
+		return err
+	}
+	return rt.SetAttr(fr.th, x, t.name, v)
+}
+
+func (t *attrTarget) del(fr *frame) error {
+	x, err := t.x.eval(fr)
+	if err != nil {
+		return err
+	}
+	return rt.DelAttr(fr.th, x, t.name)
+}
+
+type subscriptTarget struct {
+	x, index expr
+}
+
+func (t *subscriptTarget) assign(fr *frame, v rt.Value) error {
+	x, err := t.x.eval(fr)
+	if err != nil {
+		return err
+	}
+	i, err := t.index.eval(fr)
+	if err != nil {
+		return err
+	}
+	if l, ok := x.Object().(*rt.List); ok {
+		if n, ok := i.SmallInt(); ok {
+			if n < 0 {
+				n += int64(len(l.Items))
+			}
+			if n >= 0 && n < int64(len(l.Items)) {
+				l.Items[n] = v
+				return nil
+			}
+		}
+	}
+	return rt.SetItem(fr.th, x, i, v)
+}
+
+func (t *subscriptTarget) del(fr *frame) error {
+	x, err := t.x.eval(fr)
+	if err != nil {
+		return err
+	}
+	i, err := t.index.eval(fr)
+	if err != nil {
+		return err
+	}
+	return rt.DelItem(fr.th, x, i)
+}
+
+// unpackTarget is a tuple or list target, with at most one starred element.
+type unpackTarget struct {
+	elts []assigner
+	star int // index of the starred element, or -1
+}
+
+func (t *unpackTarget) assign(fr *frame, v rt.Value) error {
+	items, err := unpackItems(fr.th, v)
+	if err != nil {
+		return err
+	}
+	n := len(t.elts)
+	if t.star < 0 {
+		if len(items) != n {
+			return unpackCountError(len(items), n)
+		}
+		for i, el := range t.elts {
+			if err := el.assign(fr, items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	after := n - t.star - 1
+	if len(items) < n-1 {
+		return rt.ValueErrorf("not enough values to unpack (expected at least %d, got %d)", n-1, len(items))
+	}
+	for i := 0; i < t.star; i++ {
+		if err := t.elts[i].assign(fr, items[i]); err != nil {
+			return err
+		}
+	}
+	mid := append([]rt.Value(nil), items[t.star:len(items)-after]...)
+	if err := t.elts[t.star].assign(fr, rt.NewList(mid)); err != nil {
+		return err
+	}
+	for i := 0; i < after; i++ {
+		if err := t.elts[t.star+1+i].assign(fr, items[len(items)-after+i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *unpackTarget) del(fr *frame) error {
+	for _, el := range t.elts {
+		if d, ok := el.(deleter); ok {
+			if err := d.del(fr); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func unpackItems(th *rt.Thread, v rt.Value) ([]rt.Value, error) {
+	switch o := v.Object().(type) {
+	case *rt.Tuple:
+		return o.Items, nil
+	case *rt.List:
+		return append([]rt.Value(nil), o.Items...), nil
+	}
+	items, err := rt.ToSlice(th, v)
+	if err != nil {
+		if e, ok := err.(*rt.Exception); ok && e.Matches(rt.TypeErrorType) && !isIterable(th, v) {
+			return nil, rt.TypeErrorf("cannot unpack non-iterable %s object", v.Type().Name)
+		}
+	}
+	return items, err
+}
+
+func isIterable(th *rt.Thread, v rt.Value) bool {
+	_, err := rt.Iter(th, v)
+	return err == nil
+}
+
+func unpackCountError(got, want int) error {
+	if got > want {
+		return rt.ValueErrorf("too many values to unpack (expected %d)", want)
+	}
+	return rt.ValueErrorf("not enough values to unpack (expected %d, got %d)", want, got)
+}

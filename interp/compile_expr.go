@@ -1,0 +1,224 @@
+package interp
+
+import (
+	"github.com/aio-lang/aio/ast"
+	rt "github.com/aio-lang/aio/runtime"
+)
+
+func (c *compiler) exprs(es []ast.Expr) []expr {
+	out := make([]expr, len(es))
+	for i, e := range es {
+		out[i] = c.expr(e)
+	}
+	return out
+}
+
+func (c *compiler) expr(e ast.Expr) expr {
+	switch n := e.(type) {
+	case *ast.Constant:
+		return &constExpr{c.constant(n)}
+	case *ast.Name:
+		return c.name(n)
+	case *ast.BinOp:
+		x, y := c.expr(n.X), c.expr(n.Y)
+		switch n.Op {
+		case ast.Add:
+			return &addExpr{x, y}
+		case ast.Sub:
+			return &subExpr{x, y}
+		}
+		return &binaryExpr{binaryOps[n.Op], x, y}
+	case *ast.UnaryOp:
+		return c.unary(n)
+	case *ast.BoolOp:
+		out := c.expr(n.Values[len(n.Values)-1])
+		for i := len(n.Values) - 2; i >= 0; i-- {
+			if n.Op == ast.And {
+				out = &andExpr{c.expr(n.Values[i]), out}
+			} else {
+				out = &orExpr{c.expr(n.Values[i]), out}
+			}
+		}
+		return out
+	case *ast.Compare:
+		return c.compare(n)
+	case *ast.IfExp:
+		return &ifExpr{c.expr(n.Test), c.expr(n.Body), c.expr(n.Else)}
+	case *ast.NamedExpr:
+		return &namedExpr{c.expr(n.Value), c.target(n.Target)}
+	case *ast.Call:
+		return c.call(n)
+	case *ast.Attribute:
+		return &attrExpr{c.expr(n.X), n.Name}
+	case *ast.Subscript:
+		return &subscriptExpr{c.expr(n.X), c.expr(n.Index)}
+	case *ast.Slice:
+		s := &sliceExpr{}
+		if n.Lower != nil {
+			s.lo = c.expr(n.Lower)
+		}
+		if n.Upper != nil {
+			s.hi = c.expr(n.Upper)
+		}
+		if n.Step != nil {
+			s.step = c.expr(n.Step)
+		}
+		return s
+	case *ast.List:
+		return &listExpr{c.elements(n.Elts)}
+	case *ast.Tuple:
+		if len(n.Elts) == 0 {
+			return &constExpr{rt.EmptyTuple}
+		}
+		return &tupleExpr{c.elements(n.Elts)}
+	case *ast.Set:
+		return &setExpr{c.elements(n.Elts)}
+	case *ast.Dict:
+		d := &dictExpr{}
+		for i, k := range n.Keys {
+			if k == nil {
+				d.keys = append(d.keys, nil)
+			} else {
+				d.keys = append(d.keys, c.expr(k))
+			}
+			d.values = append(d.values, c.expr(n.Values[i]))
+		}
+		return d
+	case *ast.ListComp:
+		return c.comprehension(n, compList, n.Generators, n.Elt, nil)
+	case *ast.SetComp:
+		return c.comprehension(n, compSet, n.Generators, n.Elt, nil)
+	case *ast.DictComp:
+		return c.comprehension(n, compDict, n.Generators, n.Key, n.Value)
+	case *ast.GeneratorExp:
+		return c.genExpr(n)
+	case *ast.Lambda:
+		return c.lambda(n)
+	case *ast.JoinedStr:
+		return c.joinedStr(n)
+	case *ast.FormattedValue:
+		return c.formatted(n)
+	case *ast.Starred:
+		c.fail(n, "can't use starred expression here")
+	case *ast.Await:
+		c.fail(n, "'await' outside async function")
+	case *ast.Yield, *ast.YieldFrom:
+		c.fail(n, "'yield' outside function")
+	}
+	c.fail(e, "unsupported expression %T", e)
+	return nil
+}
+
+func (c *compiler) unary(n *ast.UnaryOp) expr {
+	if k, ok := n.X.(*ast.Constant); ok && n.Op == ast.USub {
+		v, err := rt.Unary(nil, rt.OpNeg, c.constant(k))
+		if err == nil {
+			return &constExpr{v}
+		}
+	}
+	x := c.expr(n.X)
+	switch n.Op {
+	case ast.Not:
+		return &notExpr{x}
+	case ast.USub:
+		return &unaryExpr{rt.OpNeg, x}
+	case ast.UAdd:
+		return &unaryExpr{rt.OpPos, x}
+	}
+	return &unaryExpr{rt.OpInvert, x}
+}
+
+func (c *compiler) compare(n *ast.Compare) expr {
+	if len(n.Ops) == 1 {
+		op := compareOps[n.Ops[0]]
+		return &compareExpr{op.kind, op.rich, c.expr(n.Left), c.expr(n.Comparators[0])}
+	}
+	ch := &chainExpr{operands: []expr{c.expr(n.Left)}}
+	for i, o := range n.Ops {
+		op := compareOps[o]
+		ch.kinds = append(ch.kinds, op.kind)
+		ch.riches = append(ch.riches, op.rich)
+		ch.operands = append(ch.operands, c.expr(n.Comparators[i]))
+	}
+	return ch
+}
+
+func (c *compiler) elements(es []ast.Expr) []element {
+	out := make([]element, len(es))
+	for i, e := range es {
+		if s, ok := e.(*ast.Starred); ok {
+			out[i] = element{c.expr(s.X), true}
+		} else {
+			out[i] = element{c.expr(e), false}
+		}
+	}
+	return out
+}
+
+func (c *compiler) call(n *ast.Call) expr {
+	if sup := c.superCall(n); sup != nil {
+		return sup
+	}
+	plain := len(n.Keywords) == 0
+	for _, a := range n.Args {
+		if _, ok := a.(*ast.Starred); ok {
+			plain = false
+		}
+	}
+	if plain {
+		if at, ok := n.Func.(*ast.Attribute); ok {
+			return &methodCallExpr{c.expr(at.X), at.Name, c.exprs(n.Args)}
+		}
+		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args)}
+	}
+	ce := &callExpr{fn: c.expr(n.Func), args: c.elements(n.Args)}
+	for _, k := range n.Keywords {
+		ce.kwNames = append(ce.kwNames, k.Arg)
+		ce.kwValues = append(ce.kwValues, c.expr(k.Value))
+	}
+	return ce
+}
+
+// superCall compiles super() with no arguments inside a method.
+func (c *compiler) superCall(n *ast.Call) expr {
+	name, ok := n.Func.(*ast.Name)
+	if !ok || name.ID != "super" || len(n.Args) != 0 || len(n.Keywords) != 0 {
+		return nil
+	}
+	if r := c.rsv.lookup(c.scope, "super"); r.kind != refGlobal {
+		return nil
+	}
+	fs := c.scope.frame
+	i, ok := fs.freeIndex["__class__"]
+	if !ok || fs.kind != functionScope {
+		return &superExpr{classFree: -1, selfSlot: -1}
+	}
+	self := -1
+	if args := argsOf(fs.node); args != nil && len(args.PosOnly)+len(args.Args) > 0 {
+		self = 0
+	}
+	return &superExpr{classFree: i, selfSlot: self}
+}
+
+func (c *compiler) joinedStr(n *ast.JoinedStr) expr {
+	if len(n.Values) == 1 {
+		if k, ok := n.Values[0].(*ast.Constant); ok {
+			return &constExpr{c.constant(k)}
+		}
+	}
+	return &joinedStrExpr{c.exprs(n.Values)}
+}
+
+func (c *compiler) formatted(n *ast.FormattedValue) expr {
+	f := &formatExpr{value: c.expr(n.Value), conv: n.Conversion}
+	if n.DebugText != "" && n.Conversion == 0 && n.FormatSpec == nil {
+		f.conv = 'r'
+	}
+	if n.FormatSpec != nil {
+		f.spec = c.joinedStr(n.FormatSpec)
+	}
+	if n.DebugText != "" {
+		return &joinedStrExpr{[]expr{&constExpr{rt.NewStr(n.DebugText)}, f}}
+	}
+	return f
+}

@@ -1,0 +1,409 @@
+package interp
+
+import (
+	rt "github.com/aio-lang/aio/runtime"
+)
+
+// expr is a compiled expression.
+type expr interface {
+	eval(fr *frame) (rt.Value, error)
+}
+
+type constExpr struct{ v rt.Value }
+
+func (e *constExpr) eval(*frame) (rt.Value, error) { return e.v, nil }
+
+// localExpr reads a plain (uncaptured) local slot.
+type localExpr struct {
+	slot int
+	name string
+}
+
+func (e *localExpr) eval(fr *frame) (rt.Value, error) {
+	v := fr.slots[e.slot]
+	if !v.IsValid() {
+		return v, unboundLocal(e.name)
+	}
+	return v, nil
+}
+
+func unboundLocal(name string) error {
+	return rt.Errorf(rt.UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name)
+}
+
+// cellExpr reads a local captured by an inner function: the slot holds a *Cell.
+type cellExpr struct {
+	slot int
+	name string
+}
+
+func (e *cellExpr) eval(fr *frame) (rt.Value, error) {
+	v := fr.slots[e.slot].Object().(*rt.Cell).V
+	if !v.IsValid() {
+		return v, unboundLocal(e.name)
+	}
+	return v, nil
+}
+
+// freeExpr reads a closure variable.
+type freeExpr struct {
+	index int
+	name  string
+}
+
+func (e *freeExpr) eval(fr *frame) (rt.Value, error) {
+	v := fr.free[e.index].V
+	if !v.IsValid() {
+		return v, rt.Errorf(rt.NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", e.name)
+	}
+	return v, nil
+}
+
+// globalExpr reads a module-level name, falling back to builtins.
+type globalExpr struct {
+	name string
+}
+
+func (e *globalExpr) eval(fr *frame) (rt.Value, error) {
+	if v, ok := fr.globals.GetStr(e.name); ok {
+		return v, nil
+	}
+	if v, ok := fr.interp.builtins.GetStr(e.name); ok {
+		return v, nil
+	}
+	err := nameError(e.name)
+	err.Suggestion = nameSuggestion(fr, e.name)
+	return rt.Value{}, err
+}
+
+func nameError(name string) *rt.Exception {
+	e := rt.Errorf(rt.NameErrorType, "name '%s' is not defined", name)
+	e.Dict = rt.NewDict()
+	e.Dict.SetStr("name", rt.NewStr(name))
+	return e
+}
+
+// classNameExpr reads a name in a class body: the class namespace, then globals and
+// builtins (or, for refClassFree, the enclosing function's cell).
+type classNameExpr struct {
+	name string
+	free int // closure index, or -1
+}
+
+func (e *classNameExpr) eval(fr *frame) (rt.Value, error) {
+	if v, ok := fr.classDict.GetStr(e.name); ok {
+		return v, nil
+	}
+	if e.free >= 0 {
+		if v := fr.free[e.free].V; v.IsValid() {
+			return v, nil
+		}
+	}
+	return (&globalExpr{name: e.name}).eval(fr)
+}
+
+// tempExpr reads a compiler temporary.
+type tempExpr struct{ slot int }
+
+func (e *tempExpr) eval(fr *frame) (rt.Value, error) { return fr.slots[e.slot], nil }
+
+type attrExpr struct {
+	x    expr
+	name string
+}
+
+func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	return rt.GetAttr(fr.th, x, e.name)
+}
+
+type subscriptExpr struct {
+	x, index expr
+}
+
+func (e *subscriptExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	i, err := e.index.eval(fr)
+	if err != nil {
+		return i, err
+	}
+	if l, ok := x.Object().(*rt.List); ok {
+		if n, ok := i.SmallInt(); ok {
+			if n < 0 {
+				n += int64(len(l.Items))
+			}
+			if n >= 0 && n < int64(len(l.Items)) {
+				return l.Items[n], nil
+			}
+		}
+	}
+	return rt.GetItem(fr.th, x, i)
+}
+
+type sliceExpr struct {
+	lo, hi, step expr // nil parts are None
+}
+
+func (e *sliceExpr) eval(fr *frame) (rt.Value, error) {
+	var parts [3]rt.Value
+	for i, p := range [3]expr{e.lo, e.hi, e.step} {
+		parts[i] = rt.None
+		if p != nil {
+			v, err := p.eval(fr)
+			if err != nil {
+				return v, err
+			}
+			parts[i] = v
+		}
+	}
+	return rt.Ref(&rt.Slice{Start: parts[0], Stop: parts[1], Step: parts[2]}), nil
+}
+
+type binaryExpr struct {
+	op   rt.BinaryOp
+	x, y expr
+}
+
+func (e *binaryExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	y, err := e.y.eval(fr)
+	if err != nil {
+		return y, err
+	}
+	return rt.Binary(fr.th, e.op, x, y)
+}
+
+// addExpr and subExpr specialise the commonest operators with an inline int fast path.
+type addExpr struct{ x, y expr }
+
+func (e *addExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	y, err := e.y.eval(fr)
+	if err != nil {
+		return y, err
+	}
+	if a, ok := x.SmallInt(); ok {
+		if b, ok := y.SmallInt(); ok {
+			if s := a + b; (s > a) == (b > 0) {
+				return rt.Int(s), nil
+			}
+		}
+	}
+	return rt.Binary(fr.th, rt.OpAdd, x, y)
+}
+
+type subExpr struct{ x, y expr }
+
+func (e *subExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	y, err := e.y.eval(fr)
+	if err != nil {
+		return y, err
+	}
+	if a, ok := x.SmallInt(); ok {
+		if b, ok := y.SmallInt(); ok {
+			if d := a - b; (d < a) == (b > 0) {
+				return rt.Int(d), nil
+			}
+		}
+	}
+	return rt.Binary(fr.th, rt.OpSub, x, y)
+}
+
+type unaryExpr struct {
+	op rt.UnaryOp
+	x  expr
+}
+
+func (e *unaryExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	return rt.Unary(fr.th, e.op, x)
+}
+
+type notExpr struct{ x expr }
+
+func (e *notExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	t, err := rt.Truth(fr.th, x)
+	return rt.Bool(!t), err
+}
+
+// truth evaluates e for its truth value, without boxing comparisons' results.
+func truth(fr *frame, e expr) (bool, error) {
+	v, err := e.eval(fr)
+	if err != nil {
+		return false, err
+	}
+	if b, ok := v.BoolVal(); ok {
+		return b, nil
+	}
+	return rt.Truth(fr.th, v)
+}
+
+type andExpr struct{ x, y expr }
+
+func (e *andExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	t, err := rt.Truth(fr.th, x)
+	if err != nil || !t {
+		return x, err
+	}
+	return e.y.eval(fr)
+}
+
+type orExpr struct{ x, y expr }
+
+func (e *orExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	t, err := rt.Truth(fr.th, x)
+	if err != nil || t {
+		return x, err
+	}
+	return e.y.eval(fr)
+}
+
+type ifExpr struct{ cond, then, els expr }
+
+func (e *ifExpr) eval(fr *frame) (rt.Value, error) {
+	t, err := truth(fr, e.cond)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	if t {
+		return e.then.eval(fr)
+	}
+	return e.els.eval(fr)
+}
+
+// cmpOp is one operator of a comparison chain.
+type cmpOp uint8
+
+const (
+	cmpRich cmpOp = iota // rt.Compare with rich
+	cmpIs
+	cmpIsNot
+	cmpIn
+	cmpNotIn
+)
+
+type compareExpr struct {
+	kind cmpOp
+	rich rt.CompareOp
+	x, y expr
+}
+
+func (e *compareExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	y, err := e.y.eval(fr)
+	if err != nil {
+		return y, err
+	}
+	return compareValues(fr, e.kind, e.rich, x, y)
+}
+
+func compareValues(fr *frame, kind cmpOp, rich rt.CompareOp, x, y rt.Value) (rt.Value, error) {
+	switch kind {
+	case cmpIs:
+		return rt.Bool(x.Is(y)), nil
+	case cmpIsNot:
+		return rt.Bool(!x.Is(y)), nil
+	case cmpIn, cmpNotIn:
+		in, err := rt.Contains(fr.th, y, x)
+		return rt.Bool(in == (kind == cmpIn)), err
+	}
+	if a, ok := x.SmallInt(); ok {
+		if b, ok := y.SmallInt(); ok {
+			switch rich {
+			case rt.CmpLt:
+				return rt.Bool(a < b), nil
+			case rt.CmpLe:
+				return rt.Bool(a <= b), nil
+			case rt.CmpGt:
+				return rt.Bool(a > b), nil
+			case rt.CmpGe:
+				return rt.Bool(a >= b), nil
+			case rt.CmpEq:
+				return rt.Bool(a == b), nil
+			}
+			return rt.Bool(a != b), nil
+		}
+	}
+	return rt.Compare(fr.th, rich, x, y)
+}
+
+// chainExpr is a comparison chain a < b < c: each middle operand is evaluated once.
+type chainExpr struct {
+	operands []expr
+	kinds    []cmpOp
+	riches   []rt.CompareOp
+}
+
+func (e *chainExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.operands[0].eval(fr)
+	if err != nil {
+		return x, err
+	}
+	var r rt.Value
+	for i, k := range e.kinds {
+		y, err := e.operands[i+1].eval(fr)
+		if err != nil {
+			return y, err
+		}
+		r, err = compareValues(fr, k, e.riches[i], x, y)
+		if err != nil {
+			return r, err
+		}
+		if i < len(e.kinds)-1 {
+			t, err := rt.Truth(fr.th, r)
+			if err != nil || !t {
+				return r, err
+			}
+		}
+		x = y
+	}
+	return r, nil
+}
+
+// namedExpr is the walrus: evaluate, store, yield the value.
+type namedExpr struct {
+	value  expr
+	target assigner
+}
+
+func (e *namedExpr) eval(fr *frame) (rt.Value, error) {
+	v, err := e.value.eval(fr)
+	if err != nil {
+		return v, err
+	}
+	return v, e.target.assign(fr, v)
+}

@@ -1,0 +1,265 @@
+package interp
+
+import (
+	"strings"
+
+	rt "github.com/aio-lang/aio/runtime"
+)
+
+// element is one item of a display or call: a plain value or a *starred unpacking.
+type element struct {
+	x       expr
+	starred bool
+}
+
+// evalElements evaluates display items, expanding starred ones.
+func evalElements(fr *frame, elts []element) ([]rt.Value, error) {
+	out := make([]rt.Value, 0, len(elts))
+	for _, el := range elts {
+		v, err := el.x.eval(fr)
+		if err != nil {
+			return nil, err
+		}
+		if !el.starred {
+			out = append(out, v)
+			continue
+		}
+		items, err := rt.ToSlice(fr.th, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+	}
+	return out, nil
+}
+
+type listExpr struct{ elts []element }
+
+func (e *listExpr) eval(fr *frame) (rt.Value, error) {
+	items, err := evalElements(fr, e.elts)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return rt.NewList(items), nil
+}
+
+type tupleExpr struct{ elts []element }
+
+func (e *tupleExpr) eval(fr *frame) (rt.Value, error) {
+	items, err := evalElements(fr, e.elts)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return rt.NewTuple(items), nil
+}
+
+type setExpr struct{ elts []element }
+
+func (e *setExpr) eval(fr *frame) (rt.Value, error) {
+	items, err := evalElements(fr, e.elts)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	s := rt.NewSet()
+	for _, it := range items {
+		if err := s.Add(fr.th, it); err != nil {
+			return rt.Value{}, err
+		}
+	}
+	return rt.Ref(s), nil
+}
+
+// dictExpr is {k: v, **m}; a nil key marks a ** entry.
+type dictExpr struct {
+	keys, values []expr
+}
+
+func (e *dictExpr) eval(fr *frame) (rt.Value, error) {
+	d := rt.NewDict()
+	for i, ke := range e.keys {
+		if ke == nil {
+			m, err := e.values[i].eval(fr)
+			if err != nil {
+				return m, err
+			}
+			if err := mergeMapping(fr.th, d, m, false); err != nil {
+				return rt.Value{}, err
+			}
+			continue
+		}
+		k, err := ke.eval(fr)
+		if err != nil {
+			return k, err
+		}
+		v, err := e.values[i].eval(fr)
+		if err != nil {
+			return v, err
+		}
+		if err := d.Set(fr.th, k, v); err != nil {
+			return rt.Value{}, err
+		}
+	}
+	return rt.Ref(d), nil
+}
+
+// mergeMapping copies a mapping's items into d (for {**m} and f(**m)); strict rejects
+// duplicate keys, as calls do.
+func mergeMapping(th *rt.Thread, d *rt.Dict, m rt.Value, strict bool) error {
+	keys, getter, err := mappingKeys(th, m)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		v, err := getter(k)
+		if err != nil {
+			return err
+		}
+		if strict {
+			if _, dup, _ := d.Get(th, k); dup {
+				s, _ := rt.AsStr(k)
+				return rt.TypeErrorf("got multiple values for keyword argument '%s'", s)
+			}
+		}
+		if err := d.Set(th, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mappingKeys(th *rt.Thread, m rt.Value) ([]rt.Value, func(rt.Value) (rt.Value, error), error) {
+	if src, ok := m.Object().(*rt.Dict); ok {
+		return src.Keys(), func(k rt.Value) (rt.Value, error) { return rt.GetItem(th, m, k) }, nil
+	}
+	kf, err := rt.GetAttr(th, m, "keys")
+	if err != nil {
+		return nil, nil, rt.TypeErrorf("'%s' object is not a mapping", m.Type().Name)
+	}
+	kv, err := rt.Call(th, kf, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys, err := rt.ToSlice(th, kv)
+	return keys, func(k rt.Value) (rt.Value, error) { return rt.GetItem(th, m, k) }, err
+}
+
+// joinedStrExpr is an f-string.
+type joinedStrExpr struct{ parts []expr }
+
+func (e *joinedStrExpr) eval(fr *frame) (rt.Value, error) {
+	var b strings.Builder
+	for _, p := range e.parts {
+		v, err := p.eval(fr)
+		if err != nil {
+			return v, err
+		}
+		s, _ := rt.AsStr(v)
+		b.WriteString(s)
+	}
+	return rt.NewStr(b.String()), nil
+}
+
+// formatExpr is one {value!conv:spec} field of an f-string.
+type formatExpr struct {
+	value expr
+	conv  rune
+	spec  expr // nil for no spec
+}
+
+func (e *formatExpr) eval(fr *frame) (rt.Value, error) {
+	v, err := e.value.eval(fr)
+	if err != nil {
+		return v, err
+	}
+	switch e.conv {
+	case 'r':
+		s, err := rt.Repr(fr.th, v)
+		if err != nil {
+			return rt.Value{}, err
+		}
+		v = rt.NewStr(s)
+	case 's':
+		s, err := rt.ToStr(fr.th, v)
+		if err != nil {
+			return rt.Value{}, err
+		}
+		v = rt.NewStr(s)
+	case 'a':
+		s, err := rt.Repr(fr.th, v)
+		if err != nil {
+			return rt.Value{}, err
+		}
+		v = rt.NewStr(asciiEscape(s))
+	}
+	spec := ""
+	if e.spec != nil {
+		sv, err := e.spec.eval(fr)
+		if err != nil {
+			return sv, err
+		}
+		spec, _ = rt.AsStr(sv)
+	}
+	if spec == "" {
+		if s, ok := v.Object().(*rt.Str); ok {
+			return rt.Ref(s), nil
+		}
+		if n, ok := v.SmallInt(); ok {
+			return rt.NewStr(itoa(n)), nil
+		}
+	}
+	s, err := rt.Format(fr.th, v, spec)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return rt.NewStr(s), nil
+}
+
+func asciiEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			b.WriteString(`\x` + hexDigits(int64(r), 2))
+		case r < 0x10000:
+			b.WriteString(`\u` + hexDigits(int64(r), 4))
+		default:
+			b.WriteString(`\U` + hexDigits(int64(r), 8))
+		}
+	}
+	return b.String()
+}
+
+func hexDigits(n int64, width int) string {
+	const digits = "0123456789abcdef"
+	buf := make([]byte, width)
+	for i := width - 1; i >= 0; i-- {
+		buf[i] = digits[n&15]
+		n >>= 4
+	}
+	return string(buf)
+}
+
+func itoa(n int64) string {
+	if n >= 0 && n < 10 {
+		return string(rune('0' + n))
+	}
+	var buf [20]byte
+	i := len(buf)
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = uint64(-n)
+	}
+	for u > 0 {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}

@@ -1,0 +1,251 @@
+package interp
+
+import (
+	rt "github.com/aio-lang/aio/runtime"
+)
+
+// callValue calls fn with args that sit in a window at the top of the value stack.
+func callValue(fr *frame, fn rt.Value, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
+	if f, ok := fn.Object().(*Function); ok {
+		return fr.interp.call(fr.th, f, rt.Value{}, args, kw)
+	}
+	return rt.Call(fr.th, fn, args, kw)
+}
+
+// simpleCallExpr is f(a, b, …) with plain positional arguments.
+type simpleCallExpr struct {
+	fn   expr
+	args []expr
+}
+
+func (e *simpleCallExpr) eval(fr *frame) (rt.Value, error) {
+	fn, err := e.fn.eval(fr)
+	if err != nil {
+		return fn, err
+	}
+	st := &fr.interp.stack
+	m := st.mark()
+	for _, a := range e.args {
+		v, err := a.eval(fr)
+		if err != nil {
+			st.release(m)
+			return v, err
+		}
+		st.push(v)
+	}
+	r, err := callValue(fr, fn, st.window(m), nil)
+	st.release(m)
+	return r, err
+}
+
+// methodCallExpr is obj.name(a, b, …): a function found on the class is called with obj
+// as its first argument, without materialising a bound method.
+type methodCallExpr struct {
+	obj  expr
+	name string
+	args []expr
+}
+
+func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
+	obj, err := e.obj.eval(fr)
+	if err != nil {
+		return obj, err
+	}
+	st := &fr.interp.stack
+	m := st.mark()
+	fn, self, err := lookupMethod(fr.th, obj, e.name)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	if self {
+		st.push(obj)
+	}
+	for _, a := range e.args {
+		v, err := a.eval(fr)
+		if err != nil {
+			st.release(m)
+			return v, err
+		}
+		st.push(v)
+	}
+	args := st.window(m)
+	var r rt.Value
+	if bm, ok := fn.Object().(*rt.Method); ok && self {
+		r, err = bm.Fn(fr.th, args[0], args[1:], nil)
+	} else {
+		r, err = callValue(fr, fn, args, nil)
+	}
+	st.release(m)
+	return r, err
+}
+
+// lookupMethod finds obj.name for calling. When the attribute is a plain function or
+// built-in method on the class (and not shadowed), it returns it unbound with self true.
+func lookupMethod(th *rt.Thread, obj rt.Value, name string) (rt.Value, bool, error) {
+	cls := obj.Type()
+	switch o := obj.Object().(type) {
+	case *rt.Instance:
+		if v, ok := o.Dict.GetStr(name); ok {
+			if _, isProp := cls.Lookup(name).Object().(*rt.Property); !isProp {
+				return v, false, nil
+			}
+		}
+	case *rt.Class, *rt.Module, *rt.Super, *rt.Exception:
+		v, err := rt.GetAttr(th, obj, name)
+		return v, false, err
+	}
+	m := cls.Lookup(name)
+	switch m.Object().(type) {
+	case *Function, *rt.Method:
+		return m, true, nil
+	}
+	v, err := rt.GetAttr(th, obj, name)
+	return v, false, err
+}
+
+// callExpr is the general call: starred arguments, keywords and **mappings.
+type callExpr struct {
+	fn       expr
+	args     []element
+	kwNames  []string // "" marks a **mapping entry
+	kwValues []expr
+}
+
+func (e *callExpr) eval(fr *frame) (rt.Value, error) {
+	fn, err := e.fn.eval(fr)
+	if err != nil {
+		return fn, err
+	}
+	args, err := evalElements(fr, e.args)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	kw, err := e.keywords(fr)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return callValue(fr, fn, args, kw)
+}
+
+func (e *callExpr) keywords(fr *frame) ([]rt.Kwarg, error) {
+	if len(e.kwNames) == 0 {
+		return nil, nil
+	}
+	kw := make([]rt.Kwarg, 0, len(e.kwNames))
+	for i, name := range e.kwNames {
+		v, err := e.kwValues[i].eval(fr)
+		if err != nil {
+			return nil, err
+		}
+		if name != "" {
+			kw = append(kw, rt.Kwarg{Name: name, Value: v})
+			continue
+		}
+		keys, get, err := mappingKeys(fr.th, v)
+		if err != nil {
+			return nil, argAfterStarStar(fr, v)
+		}
+		for _, k := range keys {
+			ks, ok := rt.AsStr(k)
+			if !ok {
+				return nil, rt.TypeErrorf("keywords must be strings")
+			}
+			for _, prev := range kw {
+				if prev.Name == ks {
+					return nil, rt.TypeErrorf("got multiple values for keyword argument '%s'", ks)
+				}
+			}
+			kv, err := get(k)
+			if err != nil {
+				return nil, err
+			}
+			kw = append(kw, rt.Kwarg{Name: ks, Value: kv})
+		}
+	}
+	return kw, nil
+}
+
+func argAfterStarStar(fr *frame, v rt.Value) error {
+	return rt.TypeErrorf("argument after ** must be a mapping, not %s", v.Type().Name)
+}
+
+// superExpr is zero-argument super(): the class comes from the __class__ cell and the
+// instance from the function's first parameter.
+type superExpr struct {
+	classFree int
+	selfSlot  int
+}
+
+func (e *superExpr) eval(fr *frame) (rt.Value, error) {
+	cv := fr.free[e.classFree].V
+	cls, ok := cv.Object().(*rt.Class)
+	if !ok {
+		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): __class__ cell not found")
+	}
+	if e.selfSlot < 0 || e.selfSlot >= len(fr.slots) {
+		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): no arguments")
+	}
+	self := fr.slots[e.selfSlot]
+	if c, ok := self.Object().(*rt.Cell); ok {
+		self = c.V
+	}
+	if !self.IsValid() {
+		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): arg[0] deleted")
+	}
+	return rt.Ref(&rt.Super{Class: cls, Self: self}), nil
+}
+
+// funcExpr creates a function object (def or lambda) in the current frame.
+type funcExpr struct {
+	code       *code
+	defaults   []expr
+	kwdefaults []expr // parallel to keyword-only parameters; nil = required
+	doc        rt.Value
+}
+
+func (e *funcExpr) eval(fr *frame) (rt.Value, error) {
+	f := &Function{code: e.code, globals: fr.globals, name: e.code.name, qualname: e.code.qualname,
+		interp: fr.interp, doc: e.doc}
+	f.module, _ = fr.globals.GetStr("__name__")
+	if !f.module.IsValid() {
+		f.module = rt.None
+	}
+	for _, d := range e.defaults {
+		v, err := d.eval(fr)
+		if err != nil {
+			return v, err
+		}
+		f.defaults = append(f.defaults, v)
+	}
+	if len(e.kwdefaults) > 0 {
+		f.kwdefaults = make([]rt.Value, len(e.kwdefaults))
+		for i, d := range e.kwdefaults {
+			if d == nil {
+				continue
+			}
+			v, err := d.eval(fr)
+			if err != nil {
+				return v, err
+			}
+			f.kwdefaults[i] = v
+		}
+	}
+	f.closure = closureCells(fr, e.code.free)
+	return rt.Ref(f), nil
+}
+
+// closureCells collects the cells a new function captures from the creating frame.
+func closureCells(fr *frame, free []*freeVar) []*rt.Cell {
+	if len(free) == 0 {
+		return nil
+	}
+	cells := make([]*rt.Cell, len(free))
+	for i, fv := range free {
+		if fv.fromFree {
+			cells[i] = fr.free[fv.outerFree]
+		} else {
+			cells[i] = fr.slots[fv.outerCell].Object().(*rt.Cell)
+		}
+	}
+	return cells
+}
