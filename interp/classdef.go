@@ -32,11 +32,7 @@ func (c *compiler) classDef(n *ast.ClassDef) stmt {
 		s.classCell = b.slot
 		cd.cellSlots = append(cd.cellSlots, b.slot)
 	}
-	for _, ch := range cs.children {
-		if ch.kind == compScope {
-			cd.cellSlots = append(cd.cellSlots, compCells(ch)...)
-		}
-	}
+	cd.cellSlots = append(cd.cellSlots, compCellsOf(cs)...)
 	s.body = cd
 	return s
 }

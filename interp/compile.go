@@ -43,6 +43,7 @@ func compileModule(m *ast.Module, res *resolution) (c *code, err error) {
 	cp.withScope(res.module, c, func() {
 		c.body = cp.stmts(m.Body)
 	})
+	c.cellSlots = compCellsOf(res.module)
 	return c, nil
 }
 

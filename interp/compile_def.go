@@ -46,11 +46,7 @@ func (c *compiler) newFuncCode(node ast.Node, name string, args *ast.Arguments, 
 			cd.cellSlots = append(cd.cellSlots, b.slot)
 		}
 	}
-	for _, ch := range fs.children {
-		if ch.kind == compScope {
-			cd.cellSlots = append(cd.cellSlots, compCells(ch)...)
-		}
-	}
+	cd.cellSlots = append(cd.cellSlots, compCellsOf(fs)...)
 	fe := &funcExpr{code: cd, doc: rt.None}
 	for _, d := range args.Defaults {
 		fe.defaults = append(fe.defaults, c.expr(d))
@@ -65,18 +61,20 @@ func (c *compiler) newFuncCode(node ast.Node, name string, args *ast.Arguments, 
 	return fe
 }
 
-// compCells lists captured comprehension variables: they live in the enclosing frame.
-func compCells(s *scope) []int {
+// compCellsOf lists the captured variables of the comprehensions inlined in a frame scope:
+// they live in its frame and start as empty cells.
+func compCellsOf(s *scope) []int {
 	var out []int
-	for _, b := range s.bindings {
-		if b.cell {
-			out = append(out, b.slot)
-		}
-	}
 	for _, ch := range s.children {
-		if ch.kind == compScope {
-			out = append(out, compCells(ch)...)
+		if ch.kind != compScope {
+			continue
 		}
+		for _, b := range ch.bindings {
+			if b.cell {
+				out = append(out, b.slot)
+			}
+		}
+		out = append(out, compCellsOf(ch)...)
 	}
 	return out
 }

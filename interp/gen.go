@@ -27,7 +27,16 @@ type generator struct {
 	atYield  bool     // suspended at opYield: the sent value goes to its target
 	delegate rt.Value // iterator or awaitable being delegated to
 	handling []*rt.Exception
-	awaited  bool // a coroutine already awaited or wrapped
+	awaited  bool     // a coroutine already awaited or wrapped
+	retval   rt.Value // what the body returned, for the StopIteration of next()
+}
+
+// StopValue is the return value of a finished body: next() raises StopIteration with it.
+func (g *generator) StopValue() rt.Value {
+	if g.retval.IsValid() {
+		return g.retval
+	}
+	return rt.None
 }
 
 func (it *Interp) newGenerator(f *Function, slots []rt.Value) rt.Value {
@@ -110,6 +119,7 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 		if err != nil {
 			return rt.Value{}, false, g.wrapStop(err)
 		}
+		g.retval = v
 		return v, true, nil
 	}
 	g.state = genSuspended

@@ -67,6 +67,7 @@ type scope struct {
 	children  []*scope
 	isAsync   bool
 	isGen     bool // contains yield (generator) — for functions
+	genExpr   bool // the scope of a generator expression
 	hasAwait  bool
 	synthetic int // counter for compiler temporaries
 }

@@ -337,7 +337,7 @@ func (r *resolver) expr(s *scope, e ast.Expr) {
 	case *ast.NamedExpr:
 		r.expr(s, n.Value)
 		home := s
-		for home.kind == compScope {
+		for home.kind == compScope || home.genExpr {
 			home = home.parent
 		}
 		if r.declaring {
@@ -386,6 +386,9 @@ func (r *resolver) expr(s *scope, e ast.Expr) {
 func (r *resolver) comprehension(s *scope, node ast.Node, gens []*ast.Comprehension, elt, val ast.Expr, kind scopeKind) {
 	r.expr(s, gens[0].Iter)
 	cs := r.child(kind, s, node)
+	if kind == functionScope {
+		cs.isGen, cs.genExpr = true, true
+	}
 	for i, g := range gens {
 		if i > 0 {
 			r.expr(cs, g.Iter)
@@ -404,9 +407,6 @@ func (r *resolver) comprehension(s *scope, node ast.Node, gens []*ast.Comprehens
 	}
 	r.expr(cs, elt)
 	r.expr(cs, val)
-	if kind == functionScope {
-		cs.isGen = true
-	}
 }
 
 // declareComp binds a comprehension target's names in the comprehension scope itself.

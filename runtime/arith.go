@@ -310,6 +310,12 @@ func numericBinary(op BinaryOp, x, y Value) (Value, bool, error) {
 	}
 	if kx == 1 && ky == 1 {
 		a, b := int64(x.n), int64(y.n)
+		if _, ok := x.o.(boolTag); ok && op >= OpAnd && op <= OpXor {
+			if _, ok := y.o.(boolTag); ok {
+				r, err := smallIntBinary(op, a, b)
+				return Bool(r.n != 0), true, err
+			}
+		}
 		switch op {
 		case OpTrueDiv:
 			r, err := intTrueDiv(big.NewInt(a), big.NewInt(b))

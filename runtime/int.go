@@ -109,7 +109,7 @@ func floorDivMod(a, b int64) (Value, Value) {
 func bigFloorDivMod(a, b *big.Int) (Value, Value) {
 	q, m := new(big.Int).DivMod(a, b, new(big.Int)) // Euclidean: m >= 0
 	if m.Sign() != 0 && b.Sign() < 0 {
-		q.Add(q, big.NewInt(1))
+		q.Sub(q, big.NewInt(1))
 		m.Add(m, b)
 	}
 	return MakeBig(q), MakeBig(m)

@@ -303,6 +303,15 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 			return false, TypeErrorf("'in <string>' requires string as left operand, not %s", x.Type().Name)
 		}
 		return strings.Contains(o.s, s.s), nil
+	case *Bytes:
+		if b, ok := x.o.(*Bytes); ok {
+			return strings.Contains(o.s, b.s), nil
+		}
+		i, ok := AsInt64(x)
+		if !ok || i < 0 || i > 255 {
+			return false, TypeErrorf("a bytes-like object is required, not '%s'", x.Type().Name)
+		}
+		return strings.IndexByte(o.s, byte(i)) >= 0, nil
 	case *Range:
 		i, ok := AsInt64(x)
 		if !ok {

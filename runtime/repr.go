@@ -234,8 +234,11 @@ var objectStr Value // object.__str__, set in init
 
 // ReprOrPlaceholder is Repr for contexts that cannot report an error.
 func ReprOrPlaceholder(th *Thread, v Value) string {
-	if th == nil && v.Type().user {
-		return defaultRepr(v)
+	if th == nil {
+		if v.Type().user {
+			return defaultRepr(v)
+		}
+		th = NewThread(nil, nil, nil)
 	}
 	s, err := Repr(th, v)
 	if err != nil {
@@ -246,8 +249,11 @@ func ReprOrPlaceholder(th *Thread, v Value) string {
 
 // StrOrPlaceholder is ToStr for contexts that cannot report an error.
 func StrOrPlaceholder(th *Thread, v Value) string {
-	if th == nil && v.Type().user {
-		return defaultRepr(v)
+	if th == nil {
+		if v.Type().user {
+			return defaultRepr(v)
+		}
+		th = NewThread(nil, nil, nil)
 	}
 	s, err := ToStr(th, v)
 	if err != nil {

@@ -17,11 +17,6 @@ type Thread struct {
 	RecursionLimit int
 	Depth          int
 
-	// Stack is the value stack that synchronous frames take their slots from, so a call
-	// does not allocate; SP is its first free index.
-	Stack []Value
-	SP    int
-
 	// Handling is the stack of exceptions being handled by except blocks: its top is what a
 	// bare `raise` re-raises and what a new exception records as __context__.
 	Handling []*Exception
@@ -46,7 +41,6 @@ func NewThread(stdout, stderr io.Writer, stdin io.Reader) *Thread {
 		Stderr:         stderr,
 		Stdin:          stdin,
 		RecursionLimit: 1000,
-		Stack:          make([]Value, 0, 1<<16),
 	}
 }
 
