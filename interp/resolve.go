@@ -33,17 +33,17 @@ const (
 type refKind uint8
 
 const (
-	refLocal   refKind = iota // frame slot: a plain value, or a *Cell if the binding is captured
-	refFree                   // closure cell of the function
-	refGlobal                 // module namespace, then builtins
-	refClass                  // class namespace, then globals (class bodies)
-	refClassFree              // class namespace, then a closure cell (class body reading an enclosing local)
+	refLocal     refKind = iota // frame slot: a plain value, or a *Cell if the binding is captured
+	refFree                     // closure cell of the function
+	refGlobal                   // module namespace, then builtins
+	refClass                    // class namespace, then globals (class bodies)
+	refClassFree                // class namespace, then a closure cell (class body reading an enclosing local)
 )
 
 type ref struct {
 	kind refKind
 	b    *binding // refLocal/refCell: the binding (cellness is final only after resolution)
-	free int     // refFree/refClassFree: closure index
+	free int      // refFree/refClassFree: closure index
 }
 
 type binding struct {
@@ -60,8 +60,8 @@ type scope struct {
 	bindings  map[string]*binding
 	globals   map[string]bool
 	nonlocals map[string]bool
-	frame     *scope   // the scope whose frame holds this scope's slots (itself unless compScope)
-	nslots    int      // slots allocated in this frame (frame scopes only)
+	frame     *scope // the scope whose frame holds this scope's slots (itself unless compScope)
+	nslots    int    // slots allocated in this frame (frame scopes only)
 	free      []*freeVar
 	freeIndex map[string]int
 	children  []*scope
