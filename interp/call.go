@@ -60,16 +60,23 @@ func (it *Interp) pushFrame(c *code, f *Function, slots []rt.Value, globals *rt.
 	}
 	fr := it.frames[d]
 	it.serial++
-	*fr = frame{code: c, fn: f, slots: slots, globals: globals, free: closure, interp: it, th: it.th,
-		id: it.serial, back: it.cur}
-	initCells(c, slots)
+	fr.code, fr.fn, fr.slots, fr.globals, fr.free = c, f, slots, globals, closure
+	fr.interp, fr.th, fr.id, fr.back = it, it.th, it.serial, it.cur
+	if fr.classDict != nil {
+		fr.classDict = nil
+	}
+	if len(c.cellParams)+len(c.cellSlots) > 0 {
+		initCells(c, slots)
+	}
 	it.cur = fr
 	return fr
 }
 
+// popFrame ends an activation. The pooled frame keeps its stale fields until reused: only
+// the return value, which may be large, is dropped.
 func (it *Interp) popFrame(fr *frame) {
 	it.cur = fr.back
-	*fr = frame{}
+	fr.ret = rt.Value{}
 }
 
 // initCells wraps captured parameters in cells and gives other captured locals empty ones.

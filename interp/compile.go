@@ -117,9 +117,9 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		}
 		return &assignStmt{line(n), []assigner{c.target(n.Target)}, c.expr(n.Value)}
 	case *ast.If:
-		return &ifStmt{line(n), c.expr(n.Cond), c.stmts(n.Body), c.stmts(n.Else)}
+		return &ifStmt{line(n), test(c.expr(n.Cond)), c.stmts(n.Body), c.stmts(n.Else)}
 	case *ast.While:
-		return &whileStmt{line(n), c.expr(n.Cond), c.stmts(n.Body), c.stmts(n.Else)}
+		return &whileStmt{line(n), test(c.expr(n.Cond)), c.stmts(n.Body), c.stmts(n.Else)}
 	case *ast.For:
 		if n.Async {
 			c.fail(n, "'async for' outside async function")
@@ -240,11 +240,11 @@ func (c *compiler) load(r ref, name string) expr {
 	case refFree:
 		return &freeExpr{r.free, name}
 	case refClass:
-		return &classNameExpr{name: name, free: -1}
+		return &classNameExpr{global: newGlobalExpr(name), free: -1}
 	case refClassFree:
-		return &classNameExpr{name: name, free: r.free}
+		return &classNameExpr{global: newGlobalExpr(name), free: r.free}
 	}
-	return &globalExpr{name: name}
+	return newGlobalExpr(name)
 }
 
 // store compiles a write to a name in the current scope.

@@ -21,10 +21,15 @@ func (c *compiler) expr(e ast.Expr) expr {
 		return c.name(n)
 	case *ast.BinOp:
 		x, y := c.expr(n.X), c.expr(n.Y)
-		switch n.Op {
-		case ast.Add:
+		k, isConst := smallIntConst(y)
+		switch {
+		case n.Op == ast.Add && isConst:
+			return &addIntExpr{x, k, rt.OpAdd, y.(*constExpr).v}
+		case n.Op == ast.Sub && isConst:
+			return &addIntExpr{x, k, rt.OpSub, y.(*constExpr).v}
+		case n.Op == ast.Add:
 			return &addExpr{x, y}
-		case ast.Sub:
+		case n.Op == ast.Sub:
 			return &subExpr{x, y}
 		}
 		return &binaryExpr{binaryOps[n.Op], x, y}
@@ -43,13 +48,13 @@ func (c *compiler) expr(e ast.Expr) expr {
 	case *ast.Compare:
 		return c.compare(n)
 	case *ast.IfExp:
-		return &ifExpr{c.expr(n.Test), c.expr(n.Body), c.expr(n.Else)}
+		return &ifExpr{test(c.expr(n.Test)), c.expr(n.Body), c.expr(n.Else)}
 	case *ast.NamedExpr:
 		return &namedExpr{c.expr(n.Value), c.target(n.Target)}
 	case *ast.Call:
 		return c.call(n)
 	case *ast.Attribute:
-		return &attrExpr{c.expr(n.X), n.Name}
+		return newAttrExpr(c.expr(n.X), n.Name)
 	case *ast.Subscript:
 		return &subscriptExpr{c.expr(n.X), c.expr(n.Index)}
 	case *ast.Slice:
@@ -131,7 +136,11 @@ func (c *compiler) unary(n *ast.UnaryOp) expr {
 func (c *compiler) compare(n *ast.Compare) expr {
 	if len(n.Ops) == 1 {
 		op := compareOps[n.Ops[0]]
-		return &compareExpr{op.kind, op.rich, c.expr(n.Left), c.expr(n.Comparators[0])}
+		x, y := c.expr(n.Left), c.expr(n.Comparators[0])
+		if k, ok := smallIntConst(y); ok && op.kind == cmpRich {
+			return &cmpIntExpr{x, k, op.rich, y.(*constExpr).v}
+		}
+		return &compareExpr{op.kind, op.rich, x, y}
 	}
 	ch := &chainExpr{operands: []expr{c.expr(n.Left)}}
 	for i, o := range n.Ops {
@@ -167,7 +176,7 @@ func (c *compiler) call(n *ast.Call) expr {
 	}
 	if plain {
 		if at, ok := n.Func.(*ast.Attribute); ok {
-			return &methodCallExpr{c.expr(at.X), at.Name, c.exprs(n.Args)}
+			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: rt.MakeStr(at.Name), args: c.exprs(n.Args)}
 		}
 		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args)}
 	}

@@ -61,14 +61,19 @@ func (e *freeExpr) eval(fr *frame) (rt.Value, error) {
 
 // globalExpr reads a module-level name, falling back to builtins.
 type globalExpr struct {
-	name string
+	name     string
+	key      *rt.Str // the name with its hash cached
+	global   rt.KeyCache
+	builtins rt.KeyCache
 }
 
+func newGlobalExpr(name string) *globalExpr { return &globalExpr{name: name, key: rt.MakeStr(name)} }
+
 func (e *globalExpr) eval(fr *frame) (rt.Value, error) {
-	if v, ok := fr.globals.GetStr(e.name); ok {
+	if v, ok := fr.globals.GetKeyCached(e.key, &e.global); ok {
 		return v, nil
 	}
-	if v, ok := fr.interp.builtins.GetStr(e.name); ok {
+	if v, ok := fr.interp.builtins.GetKeyCached(e.key, &e.builtins); ok {
 		return v, nil
 	}
 	err := nameError(e.name)
@@ -86,12 +91,12 @@ func nameError(name string) *rt.Exception {
 // classNameExpr reads a name in a class body: the class namespace, then globals and
 // builtins (or, for refClassFree, the enclosing function's cell).
 type classNameExpr struct {
-	name string
-	free int // closure index, or -1
+	global *globalExpr
+	free   int // closure index, or -1
 }
 
 func (e *classNameExpr) eval(fr *frame) (rt.Value, error) {
-	if v, ok := fr.classDict.GetStr(e.name); ok {
+	if v, ok := fr.classDict.GetKey(e.global.key); ok {
 		return v, nil
 	}
 	if e.free >= 0 {
@@ -99,7 +104,7 @@ func (e *classNameExpr) eval(fr *frame) (rt.Value, error) {
 			return v, nil
 		}
 	}
-	return (&globalExpr{name: e.name}).eval(fr)
+	return e.global.eval(fr)
 }
 
 // tempExpr reads a compiler temporary.
@@ -108,8 +113,14 @@ type tempExpr struct{ slot int }
 func (e *tempExpr) eval(fr *frame) (rt.Value, error) { return fr.slots[e.slot], nil }
 
 type attrExpr struct {
-	x    expr
-	name string
+	x     expr
+	name  string
+	key   *rt.Str
+	cache attrCache
+}
+
+func newAttrExpr(x expr, name string) *attrExpr {
+	return &attrExpr{x: x, name: name, key: rt.MakeStr(name)}
 }
 
 func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
@@ -117,7 +128,38 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return x, err
 	}
+	if inst, ok := x.Object().(*rt.Instance); ok {
+		cv := e.cache.lookup(x.Type(), e.key)
+		if e.cache.plain {
+			if v, ok := inst.Dict.GetKey(e.key); ok {
+				return v, nil
+			}
+			if f, ok := cv.Object().(*Function); ok {
+				return rt.Ref(&rt.BoundMethod{Self: x, Fn: f}), nil
+			}
+		}
+	}
 	return rt.GetAttr(fr.th, x, e.name)
+}
+
+// attrCache remembers a class attribute lookup at one site, valid while the class and
+// rt.ClassEpoch are unchanged. plain means the attribute is not a property, so an
+// instance's own attribute of that name takes precedence.
+type attrCache struct {
+	cls   *rt.Class
+	epoch uint64
+	cv    rt.Value
+	plain bool
+}
+
+func (c *attrCache) lookup(cls *rt.Class, key *rt.Str) rt.Value {
+	if ep := rt.ClassEpoch.Load(); c.cls != cls || c.epoch != ep {
+		c.cls, c.epoch = cls, ep
+		c.cv = cls.LookupKey(key)
+		_, isProp := c.cv.Object().(*rt.Property)
+		c.plain = !isProp
+	}
+	return c.cv
 }
 
 type subscriptExpr struct {
@@ -289,10 +331,13 @@ func (e *orExpr) eval(fr *frame) (rt.Value, error) {
 	return e.y.eval(fr)
 }
 
-type ifExpr struct{ cond, then, els expr }
+type ifExpr struct {
+	cond      condExpr
+	then, els expr
+}
 
 func (e *ifExpr) eval(fr *frame) (rt.Value, error) {
-	t, err := truth(fr, e.cond)
+	t, err := e.cond.cond(fr)
 	if err != nil {
 		return rt.Value{}, err
 	}
@@ -343,19 +388,7 @@ func compareValues(fr *frame, kind cmpOp, rich rt.CompareOp, x, y rt.Value) (rt.
 	}
 	if a, ok := x.SmallInt(); ok {
 		if b, ok := y.SmallInt(); ok {
-			switch rich {
-			case rt.CmpLt:
-				return rt.Bool(a < b), nil
-			case rt.CmpLe:
-				return rt.Bool(a <= b), nil
-			case rt.CmpGt:
-				return rt.Bool(a > b), nil
-			case rt.CmpGe:
-				return rt.Bool(a >= b), nil
-			case rt.CmpEq:
-				return rt.Bool(a == b), nil
-			}
-			return rt.Bool(a != b), nil
+			return rt.Bool(cmpInts(rich, a, b)), nil
 		}
 	}
 	return rt.Compare(fr.th, rich, x, y)

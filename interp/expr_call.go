@@ -41,9 +41,11 @@ func (e *simpleCallExpr) eval(fr *frame) (rt.Value, error) {
 // methodCallExpr is obj.name(a, b, …): a function found on the class is called with obj
 // as its first argument, without materialising a bound method.
 type methodCallExpr struct {
-	obj  expr
-	name string
-	args []expr
+	obj   expr
+	name  string
+	key   *rt.Str
+	args  []expr
+	cache attrCache
 }
 
 func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
@@ -53,7 +55,7 @@ func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
 	}
 	st := &fr.interp.stack
 	m := st.mark()
-	fn, self, err := lookupMethod(fr.th, obj, e.name)
+	fn, self, err := e.lookup(fr.th, obj)
 	if err != nil {
 		return rt.Value{}, err
 	}
@@ -79,27 +81,32 @@ func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
 	return r, err
 }
 
-// lookupMethod finds obj.name for calling. When the attribute is a plain function or
-// built-in method on the class (and not shadowed), it returns it unbound with self true.
-func lookupMethod(th *rt.Thread, obj rt.Value, name string) (rt.Value, bool, error) {
-	cls := obj.Type()
+// lookup finds obj.name for calling. When the attribute is a plain function or built-in
+// method on the class (and not shadowed), it returns it unbound with self true.
+func (e *methodCallExpr) lookup(th *rt.Thread, obj rt.Value) (rt.Value, bool, error) {
 	switch o := obj.Object().(type) {
 	case *rt.Instance:
-		if v, ok := o.Dict.GetStr(name); ok {
-			if _, isProp := cls.Lookup(name).Object().(*rt.Property); !isProp {
+		m := e.cache.lookup(o.Type(), e.key)
+		if e.cache.plain {
+			if v, ok := o.Dict.GetKey(e.key); ok {
 				return v, false, nil
 			}
 		}
+		switch m.Object().(type) {
+		case *Function, *rt.Method:
+			return m, true, nil
+		}
 	case *rt.Class, *rt.Module, *rt.Super, *rt.Exception:
-		v, err := rt.GetAttr(th, obj, name)
-		return v, false, err
+	default:
+		m := e.cache.lookup(obj.Type(), e.key)
+		switch m.Object().(type) {
+		case *Function, *rt.Method:
+			if _, custom := obj.Object().(rt.Attributer); !custom {
+				return m, true, nil
+			}
+		}
 	}
-	m := cls.Lookup(name)
-	switch m.Object().(type) {
-	case *Function, *rt.Method:
-		return m, true, nil
-	}
-	v, err := rt.GetAttr(th, obj, name)
+	v, err := rt.GetAttr(th, obj, e.name)
 	return v, false, err
 }
 

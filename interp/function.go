@@ -199,3 +199,6 @@ func argsOf(n ast.Node) *ast.Arguments {
 	}
 	return nil
 }
+
+// IsCoroutineFunction reports whether the function was defined with async def.
+func (f *Function) IsCoroutineFunction() bool { return f.code.kind == coroutineCode }

@@ -106,3 +106,16 @@ func init() {
 	rt.RegisterRepr(rt.CoroutineType, repr)
 	rt.RegisterRepr(rt.AsyncGeneratorType, repr)
 }
+
+// CoroLocation tells asyncio's Task repr where the coroutine is: the line it is suspended at
+// while it runs, or the line of its def once it is done.
+func (g *generator) CoroLocation() (qualname, file string, line int, running bool) {
+	c := g.fn.code
+	if g.state == genDone {
+		return g.fn.qualname, c.file, c.line, false
+	}
+	if g.state == genCreated || g.pc >= len(g.prog) {
+		return g.fn.qualname, c.file, c.line, true
+	}
+	return g.fn.qualname, c.file, int(g.prog[g.pc].line), true
+}

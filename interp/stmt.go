@@ -227,12 +227,12 @@ func (s *augLocalStmt) exec(fr *frame) (ctl, error) {
 
 type ifStmt struct {
 	at
-	cond      expr
+	cond      condExpr
 	body, els []stmt
 }
 
 func (s *ifStmt) exec(fr *frame) (ctl, error) {
-	t, err := truth(fr, s.cond)
+	t, err := s.cond.cond(fr)
 	if err != nil {
 		return ctlNone, err
 	}
@@ -244,13 +244,13 @@ func (s *ifStmt) exec(fr *frame) (ctl, error) {
 
 type whileStmt struct {
 	at
-	cond      expr
+	cond      condExpr
 	body, els []stmt
 }
 
 func (s *whileStmt) exec(fr *frame) (ctl, error) {
 	for {
-		t, err := truth(fr, s.cond)
+		t, err := s.cond.cond(fr)
 		if err != nil {
 			return ctlNone, err
 		}

@@ -1,5 +1,7 @@
 package runtime
 
+import "sync/atomic"
+
 // Attributer is implemented by objects with attributes of their own beyond their class's
 // (functions' __name__, generators' gi_frame, tasks' internals, …).
 type Attributer interface {
@@ -311,6 +313,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 			o.Doc = x
 		}
 		o.Dict.SetStr(name, x)
+		ClassEpoch.Add(1)
 		return nil
 	case *Module:
 		o.Dict.SetStr(name, x)
@@ -403,10 +406,38 @@ func DelAttr(th *Thread, v Value, name string) error {
 	}
 	if dict != nil {
 		if _, ok, _ := dict.Delete(th, NewStr(name)); ok {
+			if _, isClass := v.o.(*Class); isClass {
+				ClassEpoch.Add(1)
+			}
 			return nil
 		}
 	}
 	return attrError(v, name, "'"+v.Type().Name+"' object has no attribute '"+name+"'")
+}
+
+// ClassEpoch changes whenever an attribute of an existing class is set or deleted, so that
+// lookups cached by (class, epoch) stay valid exactly as long as the classes are unchanged.
+var ClassEpoch atomic.Uint64
+
+// LookupKey is Lookup for a *Str name, using its cached hash.
+func (c *Class) LookupKey(name *Str) Value {
+	for _, m := range c.MRO {
+		if v, ok := m.Dict.GetKey(name); ok {
+			return v
+		}
+	}
+	return Value{}
+}
+
+// InstanceDict returns the attribute dict of an instance of a user class, or nil.
+func InstanceDict(v Value) *Dict {
+	switch o := v.o.(type) {
+	case *Instance:
+		return o.Dict
+	case *Exception:
+		return o.Dict
+	}
+	return nil
 }
 
 var objectDelattr Value // object.__delattr__, set in init

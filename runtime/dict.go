@@ -103,7 +103,61 @@ func (d *Dict) GetStr(key string) (Value, bool) {
 	if len(d.index) == 0 {
 		return Value{}, false
 	}
-	h := strHash(key)
+	return d.getStrHashed(key, strHash(key))
+}
+
+// GetKey is GetStr for a *Str, whose hash is computed once and cached: the interpreter's
+// global and attribute lookups keep their names as *Str for this.
+func (d *Dict) GetKey(key *Str) (Value, bool) {
+	if len(d.index) == 0 {
+		return Value{}, false
+	}
+	if key.h == 0 {
+		key.h = strHash(key.s)
+	}
+	return d.getStrHashed(key.s, key.h)
+}
+
+// KeyCache remembers where a key was found in a dict (or that it was absent), valid while the dict's layout (its
+// version, bumped by insertions and deletions) is unchanged.
+type KeyCache struct {
+	d       *Dict
+	version uint32
+	entry   int32
+}
+
+// GetKeyCached is GetKey that reuses the entry found last time when the dict's layout has
+// not changed: a global variable read then costs two comparisons.
+func (d *Dict) GetKeyCached(key *Str, c *KeyCache) (Value, bool) {
+	if c.d == d && c.version == d.version {
+		if c.entry < 0 {
+			return Value{}, false
+		}
+		return d.entries[c.entry].value, true
+	}
+	v, ok := d.GetKey(key)
+	c.d, c.version, c.entry = d, d.version, -1
+	if ok {
+		c.entry = d.entryOf(key)
+	}
+	return v, ok
+}
+
+// entryOf returns the entry index of a present string key.
+func (d *Dict) entryOf(key *Str) int32 {
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(key.h)
+	for i := uint64(key.h) & mask; ; i = (i*5 + perturb + 1) & mask {
+		if e := d.index[i]; e >= 0 {
+			if s, ok := d.entries[e].key.o.(*Str); ok && s.s == key.s {
+				return e
+			}
+		}
+		perturb >>= 5
+	}
+}
+
+func (d *Dict) getStrHashed(key string, h int64) (Value, bool) {
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(h)
 	for i := uint64(h) & mask; ; i = (i*5 + perturb + 1) & mask {
