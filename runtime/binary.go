@@ -85,7 +85,7 @@ func repeatSeq(seq, n Value) (Value, bool, error) {
 	if count < 0 {
 		count = 0
 	}
-	const limit = 1 << 31
+	const limit = 1 << 28 // bytes: a larger repetition raises MemoryError rather than exhausting the host
 	switch s := seq.o.(type) {
 	case *Str:
 		if int64(len(s.s))*count > limit {
@@ -108,7 +108,7 @@ func repeatSeq(seq, n Value) (Value, bool, error) {
 }
 
 func repeatItems(items []Value, n int64) ([]Value, error) {
-	if int64(len(items))*n > 1<<28 {
+	if int64(len(items))*n > 1<<25 {
 		return nil, Errorf(MemoryErrorType, "")
 	}
 	out := make([]Value, 0, int64(len(items))*n)
