@@ -3,7 +3,6 @@ package lexer
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	plex "github.com/alecthomas/participle/v2/lexer"
 )
@@ -81,8 +80,8 @@ func (e *Error) writeText(b *strings.Builder) {
 	}
 	trimmed := strings.TrimLeft(text, " \t\f")
 	offset := e.Col - 1 - (len(text) - len(trimmed))
-	if n := utf8.RuneCountInString(trimmed); offset > n {
-		offset = n
+	if offset > len(trimmed) { // CPython clips to the length in bytes
+		offset = len(trimmed)
 	}
 	fmt.Fprintf(b, "    %s\n", trimmed)
 	if offset >= 0 {

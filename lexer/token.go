@@ -5,7 +5,7 @@ import plex "github.com/alecthomas/participle/v2/lexer"
 // Token types. EOF must be participle's lexer.EOF (-1); every other type is positive, and
 // keywords have a type of their own so that grammar literals never match an identifier.
 const (
-	EOF     = plex.EOF
+	EOF                    = plex.EOF
 	Name    plex.TokenType = iota + 1 // identifier (soft keywords such as match stay Names)
 	Keyword                           // reserved word: if, def, async, await, None, True, …
 	Int                               // integer literal as written: 0x1f, 1_000
