@@ -99,8 +99,17 @@ func (t *classTarget) del(fr *frame) error {
 }
 
 type attrTarget struct {
-	x    expr
-	name string
+	x       expr
+	name    string
+	key     *rt.Str
+	cache   attrCache // the class attribute of that name: a property intercepts the store
+	setattr attrCache // the class's __setattr__
+}
+
+var setattrKey = rt.MakeStr("__setattr__")
+
+func newAttrTarget(x expr, name string) *attrTarget {
+	return &attrTarget{x: x, name: name, key: rt.MakeStr(name)}
 }
 
 func (t *attrTarget) assign(fr *frame, v rt.Value) error {
@@ -108,8 +117,19 @@ func (t *attrTarget) assign(fr *frame, v rt.Value) error {
 	if err != nil {
 		return err
 	}
+	if inst, ok := x.Object().(*rt.Instance); ok && x.Type().IsUser() {
+		cls := x.Type()
+		t.cache.lookup(cls, t.key)
+		sa := t.setattr.lookup(cls, setattrKey)
+		if t.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {
+			inst.Dict.SetKey(t.key, v)
+			return nil
+		}
+	}
 	return rt.SetAttr(fr.th, x, t.name, v)
 }
+
+var objectSetattr = rt.ObjectType.Lookup("__setattr__")
 
 func (t *attrTarget) del(fr *frame) error {
 	x, err := t.x.eval(fr)

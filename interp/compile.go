@@ -124,7 +124,12 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		if n.Async {
 			c.fail(n, "'async for' outside async function")
 		}
-		return &forStmt{line(n), c.target(n.Target), c.expr(n.Iter), c.stmts(n.Body), c.stmts(n.Else)}
+		f := &forStmt{at: line(n), target: c.target(n.Target), slot: -1, iter: c.expr(n.Iter)}
+		if lt, ok := f.target.(*localTarget); ok {
+			f.slot = lt.slot
+		}
+		f.body, f.els = c.stmts(n.Body), c.stmts(n.Else)
+		return f
 	case *ast.Break:
 		return &breakStmt{line(n)}
 	case *ast.Continue:
@@ -277,7 +282,7 @@ func (c *compiler) target(t ast.Expr) assigner {
 		}
 		return c.store(r, n.ID)
 	case *ast.Attribute:
-		return &attrTarget{c.expr(n.X), n.Name}
+		return newAttrTarget(c.expr(n.X), n.Name)
 	case *ast.Subscript:
 		return &subscriptTarget{c.expr(n.X), c.expr(n.Index)}
 	case *ast.Tuple:

@@ -221,7 +221,106 @@ func (e *binaryExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return y, err
 	}
-	return rt.Binary(fr.th, e.op, x, y)
+	return arith(fr.th, e.op, x, y)
+}
+
+// arith evaluates x op y with inline paths for small ints and floats.
+func arith(th *rt.Thread, op rt.BinaryOp, x, y rt.Value) (rt.Value, error) {
+	if a, ok := x.SmallInt(); ok {
+		if b, ok := y.SmallInt(); ok {
+			if r, ok := intArith(op, a, b); ok {
+				return rt.Int(r), nil
+			}
+		} else if b, ok := y.FloatVal(); ok && a > -1<<53 && a < 1<<53 {
+			if r, ok := floatArith(op, float64(a), b); ok {
+				return rt.Float(r), nil
+			}
+		}
+	} else if a, ok := x.FloatVal(); ok {
+		b, ok := y.FloatVal()
+		if !ok {
+			if n, isInt := y.SmallInt(); isInt && n > -1<<53 && n < 1<<53 {
+				b, ok = float64(n), true
+			}
+		}
+		if ok {
+			if r, ok := floatArith(op, a, b); ok {
+				return rt.Float(r), nil
+			}
+		}
+	}
+	return rt.Binary(th, op, x, y)
+}
+
+// inplace evaluates x op= y: numbers take the arith paths, everything else the runtime's
+// in-place protocol.
+func inplace(th *rt.Thread, op rt.BinaryOp, x, y rt.Value) (rt.Value, error) {
+	if _, ok := x.SmallInt(); ok {
+		return arith(th, op, x, y)
+	}
+	if _, ok := x.FloatVal(); ok {
+		return arith(th, op, x, y)
+	}
+	return rt.InplaceBinary(th, op, x, y)
+}
+
+// floatArith computes + - * / on floats; ok is false where Python raises.
+func floatArith(op rt.BinaryOp, a, b float64) (float64, bool) {
+	switch op {
+	case rt.OpAdd:
+		return a + b, true
+	case rt.OpSub:
+		return a - b, true
+	case rt.OpMul:
+		return a * b, true
+	case rt.OpTrueDiv:
+		if b != 0 {
+			return a / b, true
+		}
+	}
+	return 0, false
+}
+
+// intArith computes the common small-int operators inline; ok is false when the result
+// would overflow or the operator needs the general path (division, powers, errors).
+func intArith(op rt.BinaryOp, a, b int64) (int64, bool) {
+	switch op {
+	case rt.OpAdd:
+		if s := a + b; (s > a) == (b > 0) {
+			return s, true
+		}
+	case rt.OpSub:
+		if d := a - b; (d < a) == (b > 0) {
+			return d, true
+		}
+	case rt.OpMul:
+		if a > -1<<31 && a < 1<<31 && b > -1<<31 && b < 1<<31 {
+			return a * b, true
+		}
+	case rt.OpMod:
+		if b > 0 {
+			m := a % b
+			if m < 0 {
+				m += b
+			}
+			return m, true
+		}
+	case rt.OpFloorDiv:
+		if b > 0 {
+			q := a / b
+			if a%b < 0 {
+				q--
+			}
+			return q, true
+		}
+	case rt.OpAnd:
+		return a & b, true
+	case rt.OpOr:
+		return a | b, true
+	case rt.OpXor:
+		return a ^ b, true
+	}
+	return 0, false
 }
 
 // addExpr and subExpr specialise the commonest operators with an inline int fast path.
@@ -243,7 +342,7 @@ func (e *addExpr) eval(fr *frame) (rt.Value, error) {
 			}
 		}
 	}
-	return rt.Binary(fr.th, rt.OpAdd, x, y)
+	return arith(fr.th, rt.OpAdd, x, y)
 }
 
 type subExpr struct{ x, y expr }
@@ -264,7 +363,7 @@ func (e *subExpr) eval(fr *frame) (rt.Value, error) {
 			}
 		}
 	}
-	return rt.Binary(fr.th, rt.OpSub, x, y)
+	return arith(fr.th, rt.OpSub, x, y)
 }
 
 type unaryExpr struct {

@@ -82,6 +82,7 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 	case genRunning:
 		return rt.Value{}, false, rt.ValueErrorf("%s already executing", g.kindName())
 	case genDone:
+		g.retval = rt.Value{} // a second StopIteration carries no value
 		if throw != nil {
 			return rt.Value{}, false, throw
 		}

@@ -108,18 +108,21 @@ type augAssignStmt struct {
 }
 
 func (s *augAssignStmt) exec(fr *frame) (ctl, error) {
-	return ctlNone, s.target.update(fr, func(old rt.Value) (rt.Value, error) {
-		v, err := s.value.eval(fr)
-		if err != nil {
-			return v, err
-		}
-		return rt.InplaceBinary(fr.th, s.op, old, v)
-	})
+	return ctlNone, s.target.update(fr, s.op, s.value)
 }
 
-// augTarget reads a target, computes its new value and stores it back.
+// augTarget reads a target, combines it with a value and stores the result back.
 type augTarget interface {
-	update(fr *frame, f func(rt.Value) (rt.Value, error)) error
+	update(fr *frame, op rt.BinaryOp, value expr) error
+}
+
+// combine evaluates value and applies op in place to old.
+func combine(fr *frame, op rt.BinaryOp, old rt.Value, value expr) (rt.Value, error) {
+	v, err := value.eval(fr)
+	if err != nil {
+		return v, err
+	}
+	return inplace(fr.th, op, old, v)
 }
 
 // nameAug updates a variable through its load and store forms.
@@ -128,12 +131,12 @@ type nameAug struct {
 	store assigner
 }
 
-func (t *nameAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) error {
+func (t *nameAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	old, err := t.load.eval(fr)
 	if err != nil {
 		return err
 	}
-	v, err := f(old)
+	v, err := combine(fr, op, old, value)
 	if err != nil {
 		return err
 	}
@@ -145,7 +148,7 @@ type attrAug struct {
 	name string
 }
 
-func (t *attrAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) error {
+func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	x, err := t.x.eval(fr)
 	if err != nil {
 		return err
@@ -154,7 +157,7 @@ func (t *attrAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) error {
 	if err != nil {
 		return err
 	}
-	v, err := f(old)
+	v, err := combine(fr, op, old, value)
 	if err != nil {
 		return err
 	}
@@ -163,7 +166,7 @@ func (t *attrAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) error {
 
 type subscriptAug struct{ x, index expr }
 
-func (t *subscriptAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) error {
+func (t *subscriptAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	x, err := t.x.eval(fr)
 	if err != nil {
 		return err
@@ -172,11 +175,18 @@ func (t *subscriptAug) update(fr *frame, f func(rt.Value) (rt.Value, error)) err
 	if err != nil {
 		return err
 	}
-	old, err := rt.GetItem(fr.th, x, i)
-	if err != nil {
-		return err
+	var old rt.Value
+	if l, ok := x.Object().(*rt.List); ok {
+		if n, ok := i.SmallInt(); ok && n >= 0 && n < int64(len(l.Items)) {
+			old = l.Items[n]
+		}
 	}
-	v, err := f(old)
+	if !old.IsValid() {
+		if old, err = rt.GetItem(fr.th, x, i); err != nil {
+			return err
+		}
+	}
+	v, err := combine(fr, op, old, value)
 	if err != nil {
 		return err
 	}
@@ -217,7 +227,7 @@ func (s *augLocalStmt) exec(fr *frame) (ctl, error) {
 			}
 		}
 	}
-	r, err := rt.InplaceBinary(fr.th, s.op, old, v)
+	r, err := inplace(fr.th, s.op, old, v)
 	if err != nil {
 		return ctlNone, err
 	}
@@ -276,6 +286,7 @@ func (s *whileStmt) exec(fr *frame) (ctl, error) {
 type forStmt struct {
 	at
 	target    assigner
+	slot      int // the target's slot when it is a plain local, else -1
 	iter      expr
 	body, els []stmt
 }
@@ -319,7 +330,9 @@ func (s *forStmt) execRange(fr *frame, r *rt.Range) (ctl, error) {
 
 // step runs one iteration; done reports that the loop must stop with c.
 func (s *forStmt) step(fr *frame, v rt.Value) (ctl, bool, error) {
-	if err := s.target.assign(fr, v); err != nil {
+	if s.slot >= 0 {
+		fr.slots[s.slot] = v
+	} else if err := s.target.assign(fr, v); err != nil {
 		return ctlNone, true, err
 	}
 	c, err := execBlock(fr, s.body)

@@ -202,6 +202,32 @@ func (d *Dict) Set(th *Thread, key, value Value) error {
 	return nil
 }
 
+// SetKey sets a *Str key using its cached hash; it cannot fail.
+func (d *Dict) SetKey(key *Str, value Value) {
+	if key.h == 0 {
+		key.h = strHash(key.s)
+	}
+	if len(d.index) > 0 {
+		mask := uint64(len(d.index) - 1)
+		perturb := uint64(key.h)
+		for i := uint64(key.h) & mask; ; i = (i*5 + perturb + 1) & mask {
+			e := d.index[i]
+			if e == slotEmpty {
+				break
+			}
+			if e >= 0 {
+				ent := &d.entries[e]
+				if s, ok := ent.key.o.(*Str); ok && ent.hash == key.h && (s == key || s.s == key.s) {
+					ent.value = value
+					return
+				}
+			}
+			perturb >>= 5
+		}
+	}
+	_ = d.Set(nil, Ref(key), value)
+}
+
 // SetStr sets a string key; it cannot fail.
 func (d *Dict) SetStr(key string, value Value) { _ = d.Set(nil, NewStr(key), value) }
 

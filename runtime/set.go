@@ -9,6 +9,7 @@ type Set struct {
 	used   int // live entries
 	frozen bool
 	hash   int64 // cached frozenset hash, 0 when not computed
+	finger int   // where pop resumes scanning the table, as CPython's so->finger
 }
 
 type setEntry struct {

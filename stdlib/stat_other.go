@@ -1,0 +1,7 @@
+//go:build !linux
+
+package stdlib
+
+import "io/fs"
+
+func fileStat(fi fs.FileInfo) statInfo { return genericStat(fi) }
