@@ -282,7 +282,12 @@ func (it *Interp) FormatException(exc *rt.Exception) string {
 	return rt.FormatTraceback(it.th, exc, it.sourceLine)
 }
 
+// sourceLine is the text of a line for tracebacks. Like CPython, it shows none for code that
+// has no file (-c, piped stdin, the REPL).
 func (it *Interp) sourceLine(file string, line int) string {
+	if strings.HasPrefix(file, "<") {
+		return ""
+	}
 	lines := it.sources[file]
 	if line < 1 || line > len(lines) {
 		return ""
@@ -304,4 +309,10 @@ func (it *Interp) Call(ctx context.Context, fn rt.Value, args ...rt.Value) (v rt
 		return cerr
 	})
 	return v, err
+}
+
+// Interrupt raises KeyboardInterrupt in the running program at its next check point, as
+// Ctrl-C does in CPython. It is safe to call from any goroutine.
+func (it *Interp) Interrupt() {
+	it.th.Interrupt(rt.NewException(rt.KeyboardInterruptType))
 }

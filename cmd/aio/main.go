@@ -5,8 +5,7 @@
 // after it is the program's own sys.argv[1:]. Usage errors exit with status 2, as CPython's do.
 //
 // This file only parses the command line and dispatches. Each mode lives in its own file:
-// check.go for --check; running programs (a script, -c, -, -i and the REPL) is the
-// interpreter's and is not wired in yet.
+// check.go for --check, run.go for running programs (a script, -c CODE, -).
 package main
 
 import (
@@ -75,12 +74,6 @@ func aioMain(args []string, stdout, stderr io.Writer) int {
 		return checkFiles(cmd.args, stderr)
 	}
 	return run(cmd, stderr)
-}
-
-// run executes the program cmd names, or opens the REPL.
-func run(cmd *command, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "aio: running scripts is not implemented yet")
-	return 2
 }
 
 // parseArgs parses the options up to the first argument that is not one, or up to -c CODE.

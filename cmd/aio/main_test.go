@@ -56,7 +56,6 @@ func runAio(t *testing.T, args ...string) (stdout, stderr string, status int) {
 
 func TestCommandLine(t *testing.T) {
 	usage := "aio: %s\n" + usageLine + "\nTry 'aio --help' for more information.\n"
-	notYet := "aio: running scripts is not implemented yet\n"
 	for _, tc := range []struct {
 		args           []string
 		stdout, stderr string
@@ -74,10 +73,12 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"--check", "-c", "pass"}, "", strings.ReplaceAll(usage, "%s", "--check cannot be combined with -c"), 2},
 		{[]string{"--check", "ok.aio"}, "", "", 0},
 		{[]string{"--check", "missing.aio"}, "", "[Errno 2] No such file or directory: 'missing.aio'\n", 1},
-		{[]string{"ok.aio"}, "", notYet, 2},
-		{[]string{"-c", "print(1)", "--bogus"}, "", notYet, 2},
-		{[]string{"-i", "--virtual-time", "--trace=t.json", "ok.aio", "--bogus"}, "", notYet, 2},
-		{[]string{"-"}, "", notYet, 2},
+		{[]string{"ok.aio"}, "0\n1\n2\n", "", 0},
+		{[]string{"-c", "import sys; print(sys.argv)", "--bogus"}, "['-c', '--bogus']\n", "", 0},
+		{[]string{"-c", "import sys; sys.exit(3)"}, "", "", 3},
+		{[]string{"-c", "import sys; sys.exit('bye')"}, "", "bye\n", 1},
+		{[]string{"-c", "1/0"}, "", "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n", 1},
+		{[]string{"-"}, "", "", 0},
 	} {
 		stdout, stderr, status := runAio(t, tc.args...)
 		if stdout != tc.stdout || stderr != tc.stderr || status != tc.status {
