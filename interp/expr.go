@@ -142,24 +142,39 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 	return rt.GetAttr(fr.th, x, e.name)
 }
 
-// attrCache remembers a class attribute lookup at one site, valid while the class and
-// rt.ClassEpoch are unchanged. plain means the attribute is not a property, so an
+// attrCache remembers the class attribute lookups made at one site, for up to four classes
+// (call sites in object-oriented code are often polymorphic), valid while rt.ClassEpoch is
+// unchanged. After lookup, plain reports that the attribute is not a property, so that an
 // instance's own attribute of that name takes precedence.
 type attrCache struct {
+	epoch   uint64
+	entries [4]attrEntry
+	next    uint8
+	plain   bool
+}
+
+type attrEntry struct {
 	cls   *rt.Class
-	epoch uint64
 	cv    rt.Value
 	plain bool
 }
 
 func (c *attrCache) lookup(cls *rt.Class, key *rt.Str) rt.Value {
-	if ep := rt.ClassEpoch.Load(); c.cls != cls || c.epoch != ep {
-		c.cls, c.epoch = cls, ep
-		c.cv = cls.LookupKey(key)
-		_, isProp := c.cv.Object().(*rt.Property)
-		c.plain = !isProp
+	if ep := rt.ClassEpoch.Load(); c.epoch != ep {
+		*c = attrCache{epoch: ep}
 	}
-	return c.cv
+	for i := range c.entries {
+		if e := &c.entries[i]; e.cls == cls {
+			c.plain = e.plain
+			return e.cv
+		}
+	}
+	cv := cls.LookupKey(key)
+	_, isProp := cv.Object().(*rt.Property)
+	c.entries[c.next&3] = attrEntry{cls: cls, cv: cv, plain: !isProp}
+	c.next++
+	c.plain = !isProp
+	return cv
 }
 
 type subscriptExpr struct {

@@ -29,6 +29,9 @@ type generator struct {
 	handling []*rt.Exception
 	awaited  bool     // a coroutine already awaited or wrapped
 	retval   rt.Value // what the body returned, for the StopIteration of next()
+	// valueYield reports that the last suspension was a `yield` (not an await passing a
+	// future up), which is what completes an async generator step.
+	valueYield bool
 }
 
 // StopValue is the return value of a finished body: next() raises StopIteration with it.
@@ -217,7 +220,7 @@ func (g *generator) step(th *rt.Thread, fr *frame, in *instr) (v rt.Value, done,
 				return v, false, false, err
 			}
 		}
-		g.atYield = true
+		g.atYield, g.valueYield = true, true
 		return v, false, true, nil
 	case opYieldFrom, opAwait, opAnext:
 		if err = g.startDelegation(th, fr, in); err != nil {

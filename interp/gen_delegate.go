@@ -24,6 +24,10 @@ func (g *generator) startDelegation(th *rt.Thread, fr *frame, in *instr) error {
 			g.delegate = x
 			return nil
 		}
+		if _, ok := x.Object().(rt.Resumable); ok {
+			g.delegate = x
+			return nil
+		}
 		iter, err := rt.Iter(th, x)
 		if err != nil {
 			return err

@@ -96,7 +96,7 @@ func init() {
 		return self, nil
 	})
 	rt.CoroutineType.AddMethod("__await__", func(th *rt.Thread, self rt.Value, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
-		return self, nil
+		return rt.Ref(&coroWrapper{g: self.Object().(*generator)}), nil
 	})
 	repr := func(_ *rt.Thread, v rt.Value) (string, error) {
 		g := v.Object().(*generator)
