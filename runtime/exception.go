@@ -65,9 +65,12 @@ func QualifiedName(c *Class) string {
 }
 
 // Message is str(e) for exceptions whose class does not override __str__.
-func (e *Exception) Message() string {
+func (e *Exception) Message() string { return e.message(nil) }
+
+// message is Message with the thread that user __repr__/__str__ of the arguments run on.
+func (e *Exception) message(th *Thread) string {
 	if e.class.IsSubclass(KeyErrorType) && len(e.Args) == 1 {
-		return ReprOrPlaceholder(nil, e.Args[0])
+		return ReprOrPlaceholder(th, e.Args[0])
 	}
 	if e.class.IsSubclass(BaseExceptionGroupType) && len(e.Args) > 0 {
 		msg, _ := AsStr(e.Args[0])
@@ -85,9 +88,9 @@ func (e *Exception) Message() string {
 		if s, ok := AsStr(e.Args[0]); ok {
 			return s
 		}
-		return StrOrPlaceholder(nil, e.Args[0])
+		return StrOrPlaceholder(th, e.Args[0])
 	}
-	return ReprOrPlaceholder(nil, Ref(&Tuple{Items: e.Args}))
+	return ReprOrPlaceholder(th, Ref(&Tuple{Items: e.Args}))
 }
 
 // NewException makes an exception of class cls with the given args.

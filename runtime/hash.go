@@ -157,6 +157,9 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case *Class:
 		return ptrHash(o), nil
 	default:
+		if v.Type().user {
+			return instanceHash(th, v, v.Type())
+		}
 		return ptrHash(o), nil
 	}
 	return 0, TypeErrorf("unhashable type: '%s'", v.Type().Name)

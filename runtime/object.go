@@ -122,7 +122,7 @@ func init() {
 	objectRepr, _ = o.Dict.GetStr("__repr__")
 	o.AddMethod("__str__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if e, ok := self.o.(*Exception); ok {
-			return NewStr(e.Message()), nil
+			return NewStr(e.message(th)), nil
 		}
 		s, err := Repr(th, self)
 		return NewStr(s), err

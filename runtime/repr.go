@@ -225,7 +225,7 @@ func ToStr(th *Thread, v Value) (string, error) {
 		}
 	}
 	if e, ok := v.o.(*Exception); ok {
-		return e.Message(), nil
+		return e.message(th), nil
 	}
 	return Repr(th, v)
 }
