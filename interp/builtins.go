@@ -45,6 +45,9 @@ func newBuiltins(it *Interp) *rt.Dict {
 		}
 		return rt.Call(fr.th, dir, args, kw)
 	})
+	if err := addAsyncBuiltins(it, d); err != nil {
+		panic(err) // the asyncio module is part of the binary: failing to build it is a bug
+	}
 	d.SetStr("open", rt.NewBuiltin("open", func(th *rt.Thread, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
 		if !it.opts.Files {
 			return rt.Value{}, rt.Errorf(rt.PermissionErrorType, "open: file access is not permitted by this interpreter")
@@ -52,6 +55,23 @@ func newBuiltins(it *Interp) *rt.Dict {
 		return openFile(th, args, kw)
 	}))
 	return d
+}
+
+// asyncBuiltins are the asyncio names that Aio also offers as builtins: the very same
+// objects, so that `sleep is asyncio.sleep`.
+var asyncBuiltins = []string{"sleep", "gather", "Semaphore", "create_task", "run"}
+
+func addAsyncBuiltins(it *Interp, d *rt.Dict) error {
+	m, err := it.importModule(it.th, "asyncio")
+	if err != nil {
+		return err
+	}
+	for _, name := range asyncBuiltins {
+		if v, ok := m.Dict.GetStr(name); ok {
+			d.SetStr(name, v)
+		}
+	}
+	return nil
 }
 
 // locals returns the frame's local namespace: the class namespace in a class body, the

@@ -100,5 +100,6 @@ func (it *Interp) stdlibOptions() *stdlib.Options {
 		Args:    it.opts.Args,
 		Path:    it.dirs,
 		Modules: it.sysModules(),
+		Clock:   it.clock,
 	}
 }

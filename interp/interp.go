@@ -56,6 +56,11 @@ type Options struct {
 	// Capabilities. A denied operation raises PermissionError.
 	Files, Env, Network bool
 
+	// VirtualTime runs the program on a virtual clock: whenever every task is waiting, the
+	// clock jumps to the next timer, so sleeps and timeouts complete at once, in the order
+	// the real clock would give. time.time() and time.monotonic() follow it.
+	VirtualTime bool
+
 	// MaxSteps bounds loop iterations and calls (0: unlimited).
 	MaxSteps uint64
 	// RecursionLimit is the initial sys.getrecursionlimit() (0: 1000).
@@ -77,6 +82,7 @@ type Interp struct {
 	cur      *frame // the running frame
 	serial   uint64
 	dirs     []string // where imports of .aio modules are looked for
+	clock    rt.Clock // nil: the real clock
 }
 
 // hardDepthLimit caps Python call depth whatever sys.setrecursionlimit says, so that deep
@@ -99,6 +105,10 @@ func New(opts Options) *Interp {
 	it.th = rt.NewThread(opts.Stdout, opts.Stderr, opts.Stdin)
 	it.th.Host = it
 	it.th.MaxSteps = opts.MaxSteps
+	if opts.VirtualTime {
+		it.clock = rt.NewVirtualClock()
+		it.th.Async.SetClock(it.clock)
+	}
 	if opts.RecursionLimit > 0 {
 		it.th.RecursionLimit = opts.RecursionLimit
 	}

@@ -23,7 +23,7 @@ func run(cmd *command, stderr io.Writer) int {
 	}
 	it := interp.New(interp.Options{
 		Stdout: stdout, Stderr: stderr, Stdin: os.Stdin, Args: cmd.args,
-		Files: true, Env: true, Network: true,
+		Files: true, Env: true, Network: true, VirtualTime: cmd.virtualTime,
 	})
 	stop := onInterrupt(it)
 	defer stop()
