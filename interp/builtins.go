@@ -45,6 +45,11 @@ func newBuiltins(it *Interp) *rt.Dict {
 		}
 		return rt.Call(fr.th, dir, args, kw)
 	})
+	for _, name := range []string{"exit", "quit"} {
+		d.SetStr(name, rt.NewBuiltin(name, func(th *rt.Thread, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
+			return rt.Value{}, rt.NewException(rt.SystemExitType, args...)
+		}))
+	}
 	if err := addAsyncBuiltins(it, d); err != nil {
 		panic(err) // the asyncio module is part of the binary: failing to build it is a bug
 	}

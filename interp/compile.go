@@ -105,6 +105,8 @@ func line(n ast.Node) at { return at{ln: n.Pos().Line} }
 
 func (c *compiler) stmt(s ast.Stmt) stmt {
 	switch n := s.(type) {
+	case *displayNode:
+		return &displayStmt{line(n), c.expr(n.X)}
 	case *ast.ExprStmt:
 		return &exprStmt{line(n), c.expr(n.X)}
 	case *ast.Assign:

@@ -51,6 +51,9 @@ func (sc *stepCompiler) suspends(n ast.Node) bool {
 	if v, ok := sc.suspend[n]; ok {
 		return v
 	}
+	if d, ok := n.(*displayNode); ok {
+		return sc.suspends(d.ExprStmt)
+	}
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
 		if found {
@@ -99,6 +102,8 @@ func (sc *stepCompiler) stmt(s ast.Stmt) {
 		return
 	}
 	switch n := s.(type) {
+	case *displayNode:
+		sc.plain(&displayStmt{line(n), sc.lower(n.X)}, ln)
 	case *ast.ExprStmt:
 		sc.exprStmt(n)
 	case *ast.Assign:

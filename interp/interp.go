@@ -326,3 +326,6 @@ func (it *Interp) Call(ctx context.Context, fn rt.Value, args ...rt.Value) (v rt
 func (it *Interp) Interrupt() {
 	it.th.Interrupt(rt.NewException(rt.KeyboardInterruptType))
 }
+
+// Builtins returns the builtins namespace.
+func (it *Interp) Builtins() *rt.Dict { return it.builtins }
