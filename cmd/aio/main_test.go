@@ -36,13 +36,19 @@ func TestMain(m *testing.M) {
 // runAio runs the built command in testdata and returns its stdout, stderr and exit status.
 func runAio(t *testing.T, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
+	return runAioIn(t, "testdata", args...)
+}
+
+// runAioIn runs the built command in dir.
+func runAioIn(t *testing.T, dir string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
 	bin, err := binary()
 	if err != nil {
 		t.Fatalf("go build: %v", err)
 	}
 	var out, errOut bytes.Buffer
 	cmd := exec.Command(bin, args...)
-	cmd.Dir = "testdata"
+	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err = cmd.Run()
 	var exit *exec.ExitError
