@@ -14,6 +14,9 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 	if th.Depth >= it.depthLimit() {
 		return rt.Value{}, recursionError()
 	}
+	if c.kind != plainCode {
+		return it.newCoroutineCall(th, f, self, args, kw)
+	}
 	m := it.stack.mark()
 	var slots []rt.Value
 	ok := false
@@ -30,12 +33,6 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 			return rt.Value{}, err
 		}
 	}
-	if c.kind != plainCode {
-		heap := append([]rt.Value(nil), slots...)
-		initCells(c, heap)
-		it.stack.release(m)
-		return it.newGenerator(f, heap), nil
-	}
 	fr := it.pushFrame(c, f, slots, f.globals, f.closure)
 	th.Depth++
 	ctl, err := execBlock(fr, c.body)
@@ -50,6 +47,20 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 		return rt.None, nil
 	}
 	return ret, nil
+}
+
+// newCoroutineCall makes the generator, coroutine or async generator object of a call: its
+// slots live on the heap from the start, since they outlive the call.
+func (it *Interp) newCoroutineCall(th *rt.Thread, f *Function, self rt.Value, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
+	c := f.code
+	slots := make([]rt.Value, c.nslots)
+	if c.simple && !self.IsValid() && len(kw) == 0 && len(args) == c.nargs {
+		copy(slots, args)
+	} else if err := bindArgs(th, f, slots, self, args, kw); err != nil {
+		return rt.Value{}, err
+	}
+	initCells(c, slots)
+	return it.newGenerator(f, slots), nil
 }
 
 // pushFrame takes a frame from the pool for a new activation and prepares its cells.

@@ -18,8 +18,9 @@ const (
 // to (yield from / await) if any. No goroutine is involved: resuming is a Go call that runs
 // the step loop until the next suspension.
 type generator struct {
+	frame    frame // the body's frame, allocated with the generator
 	fn       *Function
-	fr       *frame
+	fr       *frame // &frame
 	prog     []instr
 	pc       int
 	blocks   []block
@@ -44,8 +45,9 @@ func (g *generator) StopValue() rt.Value {
 
 func (it *Interp) newGenerator(f *Function, slots []rt.Value) rt.Value {
 	g := &generator{fn: f, prog: f.code.steps.code}
-	g.fr = &frame{code: f.code, fn: f, slots: slots, globals: f.globals, free: f.closure,
+	g.frame = frame{code: f.code, fn: f, slots: slots, globals: f.globals, free: f.closure,
 		interp: it, th: it.th, gen: g}
+	g.fr = &g.frame
 	return rt.Ref(g)
 }
 

@@ -1,6 +1,9 @@
 package interp
 
 import (
+	"fmt"
+	"strings"
+
 	rt "github.com/aio-lang/aio/runtime"
 )
 
@@ -60,8 +63,23 @@ type exprStmt struct {
 }
 
 func (s *exprStmt) exec(fr *frame) (ctl, error) {
-	_, err := s.x.eval(fr)
+	v, err := s.x.eval(fr)
+	if g, ok := v.Object().(*generator); ok && g.state == genCreated && g.fn.code.kind == coroutineCode {
+		neverAwaited(fr, g, s.line())
+	}
 	return ctlNone, err
+}
+
+// neverAwaited reports a coroutine whose value an expression statement dropped: CPython
+// warns as soon as such a coroutine is collected, which for a dropped value is at once.
+func neverAwaited(fr *frame, g *generator, line int) {
+	g.awaited = true
+	w := fr.th.Stderr
+	fmt.Fprintf(w, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", fr.code.file, line, g.fn.qualname)
+	if src := strings.TrimSpace(fr.interp.sourceLine(fr.code.file, line)); src != "" {
+		fmt.Fprintf(w, "  %s\n", src)
+	}
+	fmt.Fprintln(w, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback")
 }
 
 type assignStmt struct {

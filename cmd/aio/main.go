@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -53,6 +54,11 @@ type command struct {
 }
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A tree-walking interpreter allocates many short-lived objects; collecting at 200%
+		// growth instead of 100% costs a little peak memory and saves a third of the GC work.
+		debug.SetGCPercent(200)
+	}
 	os.Exit(aioMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 

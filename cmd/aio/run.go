@@ -13,8 +13,12 @@ import (
 	rt "github.com/aio-lang/aio/runtime"
 )
 
-// run executes the program cmd names: a script, -c CODE, or a program piped on stdin.
+// run executes the program cmd names: a script, -c CODE, or a program piped on stdin; with
+// -i, or with no program and stdin a terminal, it opens the REPL (repl.go).
 func run(cmd *command, stderr io.Writer) int {
+	if cmd.interactive || cmd.code == nil && len(cmd.args) == 0 && isTerminal(os.Stdin) {
+		return interactive(cmd)
+	}
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer out.Flush()
 	var stdout io.Writer = out
@@ -25,62 +29,71 @@ func run(cmd *command, stderr io.Writer) int {
 		Stdout: stdout, Stderr: stderr, Stdin: os.Stdin, Args: cmd.args,
 		Files: true, Env: true, Network: true, VirtualTime: cmd.virtualTime,
 	})
-	stop := onInterrupt(it)
+	stop := onInterrupt(it.Interrupt)
 	defer stop()
-	ctx := context.Background()
-	var err error
-	switch {
-	case cmd.code != nil:
-		err = it.Run(ctx, "<string>", []byte(*cmd.code))
-	case len(cmd.args) == 0 || cmd.args[0] == "-":
-		if len(cmd.args) == 0 && isTerminal(os.Stdin) {
-			fmt.Fprintln(stderr, "aio: the REPL is not implemented yet; run a script or pipe a program in")
-			return 2
-		}
-		src, rerr := io.ReadAll(os.Stdin)
-		if rerr != nil {
-			fmt.Fprintf(stderr, "aio: %v\n", rerr)
-			return 1
-		}
-		err = it.Run(ctx, "<stdin>", src)
-	default:
-		err = it.RunFile(ctx, cmd.args[0])
-	}
+	err := runProgram(cmd, it)
 	out.Flush()
 	return report(err, stderr)
+}
+
+// runProgram runs the program cmd names in it.
+func runProgram(cmd *command, it *interp.Interp) error {
+	ctx := context.Background()
+	switch {
+	case cmd.code != nil:
+		return it.Run(ctx, "<string>", []byte(*cmd.code))
+	case len(cmd.args) == 0 || cmd.args[0] == "-":
+		src, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			return err
+		}
+		return it.Run(ctx, "<stdin>", src)
+	}
+	return it.RunFile(ctx, cmd.args[0])
 }
 
 // report prints an error that ended the program and returns the exit status, as CPython does:
 // a traceback for an exception, the message of sys.exit("message"), nothing for sys.exit(n).
 func report(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
 	var perr *interp.Error
-	if !errors.As(err, &perr) {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			fmt.Fprintf(stderr, "aio: can't open file '%s': [Errno 2] No such file or directory\n", pe.Path)
-			return 2
-		}
-		fmt.Fprintf(stderr, "aio: %v\n", err)
-		return 1
-	}
-	if perr.IsSystemExit() {
-		if code := perr.Exception().Value(); !code.IsNone() {
-			if _, isInt := rt.AsInt64(code); !isInt {
-				fmt.Fprintln(stderr, rt.StrOrPlaceholder(nil, code))
-			}
-		}
+	var exc *rt.Exception
+	var pe *os.PathError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &perr) && perr.IsSystemExit():
+		return exitStatus(perr.Exception(), stderr)
+	case errors.As(err, &perr):
+		fmt.Fprint(stderr, perr.Traceback())
 		return perr.ExitCode()
+	case errors.As(err, &exc) && exc.Matches(rt.SystemExitType):
+		// sys.exit() in a task the REPL left running: it escapes the event loop as is.
+		return exitStatus(exc, stderr)
+	case errors.As(err, &pe):
+		fmt.Fprintf(stderr, "aio: can't open file '%s': [Errno 2] No such file or directory\n", pe.Path)
+		return 2
 	}
-	fmt.Fprint(stderr, perr.Traceback())
-	return perr.ExitCode()
+	fmt.Fprintf(stderr, "aio: %v\n", err)
+	return 1
 }
 
-// onInterrupt turns SIGINT into KeyboardInterrupt inside the program; a second Ctrl-C while
-// the first is still pending is delivered the same way.
-func onInterrupt(it *interp.Interp) (stop func()) {
+// exitStatus is the status of a SystemExit: its code, 0 for none, or 1 after printing a
+// code that is not an int, as sys.exit("message") does.
+func exitStatus(exc *rt.Exception, stderr io.Writer) int {
+	code := exc.Value()
+	if code.IsNone() {
+		return 0
+	}
+	if n, isInt := rt.AsInt64(code); isInt {
+		return int(n)
+	}
+	fmt.Fprintln(stderr, rt.StrOrPlaceholder(nil, code))
+	return 1
+}
+
+// onInterrupt calls interrupt on every SIGINT, which the program no longer gets: for a
+// script, it.Interrupt turns each Ctrl-C into KeyboardInterrupt inside the program.
+func onInterrupt(interrupt func()) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt)
 	done := make(chan struct{})
@@ -88,7 +101,7 @@ func onInterrupt(it *interp.Interp) (stop func()) {
 		for {
 			select {
 			case <-ch:
-				it.Interrupt()
+				interrupt()
 			case <-done:
 				return
 			}

@@ -33,6 +33,11 @@ func main() {
 	if trace != "" {
 		it.Thread().Async.StartTrace()
 	}
+	if p := os.Getenv("AIO_CPUPROF"); p != "" {
+		f, _ := os.Create(p)
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if p := os.Getenv("AIO_MEMPROF"); p != "" {
 		runtime.MemProfileRate = 64
 		defer func() {
