@@ -59,6 +59,9 @@ func main() {
 		// growth instead of 100% costs a little peak memory and saves a third of the GC work.
 		debug.SetGCPercent(200)
 	}
+	// Deep Python recursion raises RecursionError at interp's depth cap; this headroom makes
+	// sure the Go stack beneath it never reaches Go's own (fatal) limit first.
+	debug.SetMaxStack(4 << 30)
 	os.Exit(aioMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
