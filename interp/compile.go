@@ -57,6 +57,7 @@ func (c *compiler) withScope(s *scope, cd *code, f func()) {
 	oldScope, oldCode := c.scope, c.code
 	c.scope, c.code = s, cd
 	f()
+	cd.site = &rt.TraceSite{File: cd.file, Function: cd.name}
 	cd.nslots = s.nslots
 	cd.free = s.free
 	cd.varnames = make([]string, s.nslots)

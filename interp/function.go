@@ -41,6 +41,8 @@ type code struct {
 	body  []stmt   // tree-walked body (plain code)
 	steps *program // resumable body (generators and coroutines)
 
+	site *rt.TraceSite // file and name, shared by this code's traceback entries
+
 	// simple means only positional parameters, no defaults needed, no cells: the fast call
 	// path copies arguments and runs.
 	simple bool

@@ -36,7 +36,7 @@ func execBlock(fr *frame, body []stmt) (ctl, error) {
 // trace adds this frame's traceback entry to err (once per activation).
 func (fr *frame) trace(err error, line int) error {
 	e := rt.AsException(err)
-	e.AddTraceback(fr.id, &rt.Traceback{File: fr.code.file, Line: line, Function: fr.code.name})
+	e.AddTraceback(fr.id, &rt.Traceback{Site: fr.code.site, Line: line})
 	return e
 }
 

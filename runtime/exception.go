@@ -28,15 +28,18 @@ type Exception struct {
 }
 
 // Traceback is one frame of an exception's traceback, outermost first: Next is the frame it
-// called. Entries are prepended as the exception unwinds.
+// called. Entries are prepended as the exception unwinds; raising is common in real
+// programs, so an entry is three words and shares its code's Site.
 type Traceback struct {
+	Site *TraceSite
+	Line int
+	Next *Traceback
+}
+
+// TraceSite names the code a traceback entry is in.
+type TraceSite struct {
 	File     string
-	Line     int
-	Col      int // 1-based rune column of the failing expression, 0 if unknown
-	EndCol   int
-	EndLine  int
 	Function string
-	Next     *Traceback
 }
 
 // Type returns the exception's class.
@@ -179,9 +182,11 @@ func formatChain(th *Thread, b *strings.Builder, e *Exception, source func(strin
 	if e.Traceback != nil {
 		b.WriteString("Traceback (most recent call last):\n")
 		for tb := e.Traceback; tb != nil; tb = tb.Next {
-			fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.File, tb.Line, tb.Function)
+			fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.Site.File, tb.Line, tb.Site.Function)
 			if source != nil {
-				writeSourceLine(b, source(tb.File, tb.Line), tb)
+				if text := strings.TrimSpace(source(tb.Site.File, tb.Line)); text != "" {
+					fmt.Fprintf(b, "    %s\n", text)
+				}
 			}
 		}
 	}
@@ -191,28 +196,6 @@ func formatChain(th *Thread, b *strings.Builder, e *Exception, source func(strin
 		b.WriteString(n)
 		b.WriteByte('\n')
 	}
-}
-
-// writeSourceLine prints the stripped source line and, as CPython 3.11 does, a row of carets
-// under the failing expression when it does not span the whole line.
-func writeSourceLine(b *strings.Builder, line string, tb *Traceback) {
-	text := strings.TrimSpace(line)
-	if text == "" {
-		return
-	}
-	fmt.Fprintf(b, "    %s\n", text)
-	lead := len([]rune(line)) - len([]rune(strings.TrimLeft(line, " \t\f")))
-	if tb.Col <= 0 || tb.EndLine != tb.Line || tb.EndCol <= tb.Col {
-		return
-	}
-	start, end := tb.Col-1-lead, tb.EndCol-1-lead
-	if start <= 0 && end >= len([]rune(text)) {
-		return
-	}
-	if start < 0 {
-		start = 0
-	}
-	fmt.Fprintf(b, "    %s%s\n", strings.Repeat(" ", start), strings.Repeat("^", end-start))
 }
 
 // ExceptionSummary is the last line of a traceback: "TypeName: message", with str() of the
