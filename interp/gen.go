@@ -111,14 +111,19 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 	th.Depth++
 	g.state = genRunning
 	base := len(th.Handling)
-	th.Handling = append(th.Handling, g.handling...)
+	if len(g.handling) > 0 {
+		th.Handling = append(th.Handling, g.handling...)
+	}
 	it.serial++
 	g.fr.id = it.serial
 	g.fr.back, it.cur = it.cur, g.fr
 	v, done, err := g.run(th, send, throw)
 	it.cur = g.fr.back
-	g.handling = append(g.handling[:0], th.Handling[base:]...)
-	th.Handling = th.Handling[:base]
+	// The exceptions this body is handling leave with it while it is suspended.
+	if len(th.Handling) > base || len(g.handling) > 0 {
+		g.handling = append(g.handling[:0], th.Handling[base:]...)
+		th.Handling = th.Handling[:base]
+	}
 	th.Depth--
 	if err != nil || done {
 		g.finish()
