@@ -66,9 +66,13 @@ func next(lex *plex.PeekingLexer) *plex.Token {
 	return t
 }
 
-// invalidSyntax reports the generic error, or, at a dedent, CPython's name for it.
+// invalidSyntax reports the generic error, or, at an indent or dedent, CPython's names for
+// it.
 func invalidSyntax(lex *plex.PeekingLexer) *syntaxError {
-	if lex.Peek().Type == lexer.Dedent {
+	switch lex.Peek().Type {
+	case lexer.Indent:
+		return errorAt(lex.Peek(), lexer.Indentation, "unexpected indent")
+	case lexer.Dedent:
 		return errorAt(next(lex), lexer.Indentation, "unexpected unindent")
 	}
 	return errorAt(next(lex), lexer.Syntax, "invalid syntax")
