@@ -62,10 +62,53 @@ func Classify(src string) Status {
 	if _, err := ParseInteractive("<stdin>", src); err == nil && ended(src) {
 		return Complete
 	}
-	if _, err := ParseInteractive("<stdin>", src+"\n"); err == nil || incomplete(err) {
+	if _, err := ParseInteractive("<stdin>", src+"\n"); err == nil || incomplete(err) && !failsInBrackets(src) {
 		return Incomplete
 	}
 	return Invalid
+}
+
+// failsInBrackets reports whether input that ends inside brackets already has a syntax
+// error before its end, as `foo(a b` does: the file-mode parse reports only the unclosed
+// bracket, but CPython's interactive parser stops at the error and calls the input invalid.
+// Closing the brackets and parsing again shows where the first error lies.
+func failsInBrackets(src string) bool {
+	toks, lexErr := lexer.Tokenize("<stdin>", src, nil)
+	var e *lexer.Error
+	if errors.As(lexErr, &e) && e.Msg != "" && !strings.Contains(e.Msg, "was never closed") {
+		return false // the input is incomplete inside a token (a string), not between tokens
+	}
+	var open []byte
+	var last *plex.Token
+	for i, t := range toks {
+		if t.Type != lexer.Newline && t.Type != lexer.Dedent && t.Type != lexer.EOF {
+			last = &toks[i]
+		}
+		if t.Type != lexer.Op || len(t.Value) != 1 {
+			continue
+		}
+		switch c := t.Value[0]; c {
+		case '(', '[', '{':
+			open = append(open, c)
+		case ')', ']', '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return false
+	}
+	closers := make([]byte, 0, len(open))
+	for i := len(open) - 1; i >= 0; i-- {
+		closers = append(closers, map[byte]byte{'(': ')', '[': ']', '{': '}'}[open[i]])
+	}
+	_, err := ParseFile("<stdin>", []byte(src+string(closers)+"\n"))
+	if !errors.As(err, &e) || e.Kind == lexer.Incomplete || last == nil || e.Col < 1 {
+		return false
+	}
+	// An error at the last token may be the parser asking for what the user has yet to type.
+	return e.Line < last.Pos.Line || e.Line == last.Pos.Line && e.Col < last.Pos.Column
 }
 
 // incomplete reports whether err is CPython's "incomplete input": a parse that failed only
