@@ -31,6 +31,9 @@ type Thread struct {
 	// Host is the embedding layer's per-thread state (package interp's).
 	Host any
 
+	// Async is the thread's asyncio state: its running and current event loops.
+	Async AsyncState
+
 	reprActive []Object // containers whose repr is in progress, for [...] cycles
 }
 
@@ -45,7 +48,11 @@ func NewThread(stdout, stderr io.Writer, stdin io.Reader) *Thread {
 }
 
 // Interrupt asks the thread to raise exc at its next check point; safe from any goroutine.
-func (th *Thread) Interrupt(exc *Exception) { th.interrupt.Store(exc) }
+// It also wakes the thread's event loop if it is waiting, so that it sees the request.
+func (th *Thread) Interrupt(exc *Exception) {
+	th.interrupt.Store(exc)
+	th.Async.wake()
+}
 
 // Pending returns and clears an interrupt request, or returns nil.
 func (th *Thread) Pending() *Exception {
