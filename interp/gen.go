@@ -236,6 +236,11 @@ func (g *generator) step(th *rt.Thread, fr *frame, in *instr) (v rt.Value, done,
 		v, suspend, err = g.delegateStep(th, rt.None, nil)
 		return v, false, suspend, err
 	case opJump:
+		if in.a <= g.pc {
+			if err := checkpoint(fr); err != nil {
+				return v, false, false, err
+			}
+		}
 		g.pc = in.a
 	case opJumpIfFalse, opJumpIfTrue:
 		t, err := truth(fr, in.x)

@@ -42,20 +42,7 @@ func (fr *frame) trace(err error, line int) error {
 
 // checkpoint is called on loop back-edges: it delivers interrupts and enforces the step
 // budget.
-func checkpoint(fr *frame) error {
-	th := fr.th
-	th.Steps++
-	if th.Steps&1023 != 0 {
-		return nil
-	}
-	if e := th.Pending(); e != nil {
-		return e
-	}
-	if th.MaxSteps > 0 && th.Steps > th.MaxSteps {
-		return rt.Errorf(rt.RuntimeErrorType, "step limit exceeded (%d steps)", th.MaxSteps)
-	}
-	return nil
-}
+func checkpoint(fr *frame) error { return fr.th.Tick() }
 
 type exprStmt struct {
 	at

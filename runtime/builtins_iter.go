@@ -98,6 +98,9 @@ func forEach(th *Thread, v Value, f func(Value) error) error {
 		if err := f(x); err != nil {
 			return err
 		}
+		if err := th.Tick(); err != nil {
+			return err
+		}
 	}
 }
 

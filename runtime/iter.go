@@ -286,6 +286,9 @@ func ToSlice(th *Thread, v Value) ([]Value, error) {
 			return out, nil
 		}
 		out = append(out, x)
+		if err := th.Tick(); err != nil {
+			return nil, err
+		}
 	}
 }
 

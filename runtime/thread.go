@@ -54,6 +54,23 @@ func (th *Thread) Interrupt(exc *Exception) {
 	th.Async.wake()
 }
 
+// Tick counts one step of a loop, a resumption or a long builtin. Every 1024 steps it
+// delivers a pending interrupt and enforces MaxSteps, so that neither an infinite loop in
+// Python code nor one inside a builtin consuming an endless iterator escapes the brakes.
+func (th *Thread) Tick() error {
+	th.Steps++
+	if th.Steps&1023 != 0 {
+		return nil
+	}
+	if e := th.Pending(); e != nil {
+		return e
+	}
+	if th.MaxSteps > 0 && th.Steps > th.MaxSteps {
+		return Errorf(RuntimeErrorType, "step limit exceeded (%d steps)", th.MaxSteps)
+	}
+	return nil
+}
+
 // Pending returns and clears an interrupt request, or returns nil.
 func (th *Thread) Pending() *Exception {
 	if th.interrupt.Load() == nil {
