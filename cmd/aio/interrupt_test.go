@@ -69,4 +69,3 @@ func TestCtrlCUncaught(t *testing.T) {
 		t.Errorf("stderr does not end in KeyboardInterrupt:\n%s", errOut.String())
 	}
 }
-

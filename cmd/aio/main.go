@@ -5,7 +5,8 @@
 // after it is the program's own sys.argv[1:]. Usage errors exit with status 2, as CPython's do.
 //
 // This file only parses the command line and dispatches. Each mode lives in its own file:
-// check.go for --check, run.go for running programs (a script, -c CODE, -).
+// check.go for --check, run.go for running programs (a script, -c CODE, -), repl*.go for the
+// REPL.
 package main
 
 import (
@@ -38,6 +39,8 @@ Arguments:
   -                  program read from stdin (the default when stdin is not a terminal)
   arg ...            arguments passed to the program in sys.argv[1:]
 With no file and stdin a terminal, aio opens the REPL.
+Environment:
+  AIO_HISTORY        the REPL's history file (default ~/.aio_history; empty: none)
 Exit status: 0 on success, 1 on an uncaught exception or a syntax error, n for
 sys.exit(n), 2 on bad usage.
 `

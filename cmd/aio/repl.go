@@ -46,7 +46,7 @@ func interactive(cmd *command) int {
 		args = []string{""} // CPython's sys.argv in the REPL
 	}
 	it := interp.New(interp.Options{
-		Stdout: con.stdout, Stderr: con.stderr, Stdin: os.Stdin, Args: args,
+		Stdout: con.stdout, Stderr: con.stderr, Stdin: con.stdin, Args: args,
 		Files: true, Env: true, Network: true, VirtualTime: cmd.virtualTime,
 	})
 	r := &repl{it: it, con: con}
@@ -104,6 +104,8 @@ func (r *repl) read() (in input, err error) {
 		return input{}, err
 	}
 	fut := loop.CreateFuture()
+	r.con.stdout.endLine()
+	r.con.stderr.endLine()
 	r.con.read(func(got input) {
 		// On the console's goroutine: only the loop's inbox may be touched here.
 		loop.CallSoonThreadsafe(func(*rt.Thread) error {
@@ -120,8 +122,14 @@ func (r *repl) read() (in input, err error) {
 	defer loop.SetInterruptHandler(nil)
 	r.waiting.Store(loop)
 	defer r.waiting.Store(nil)
+	// Not RunUntilComplete: an input that a KeyboardInterrupt ended may have left its
+	// run's stop callback queued, which would stop this run early; RunForever just runs again.
+	fut.AddDoneCallback(rt.CallbackFunc(func(*rt.Thread, rt.Value) error {
+		loop.Stop()
+		return nil
+	}))
 	for !fut.Done() {
-		_, err := loop.RunUntilComplete(r.it.Thread(), rt.Ref(fut))
+		err := loop.RunForever(r.it.Thread())
 		if err != nil && !rt.AsException(err).Matches(rt.KeyboardInterruptType) {
 			return input{}, err
 		}
@@ -158,7 +166,7 @@ func (r *repl) execute(src string) error {
 	case errors.As(err, &perr) && perr.IsSystemExit():
 		return err
 	case *cancelled && errors.As(err, &perr) && perr.Exception().Matches(rt.CancelledErrorType):
-		fmt.Fprintln(r.con.stderr, "KeyboardInterrupt")
+		fmt.Fprintln(r.con.stderr, "\nKeyboardInterrupt") // after the ^C the terminal echoed
 	default:
 		r.report(err)
 	}
@@ -177,12 +185,16 @@ func (r *repl) cancelOnInterrupt(loop *rt.Loop) (cancelled *bool) {
 		before[t] = true
 	}
 	loop.SetInterruptHandler(func(exc *rt.Exception) error {
-		if t := r.inputTask(loop, before); t != nil && !*cancelled {
-			*cancelled = true
-			t.Cancel(rt.None)
-			return nil
+		t := r.inputTask(loop, before)
+		switch {
+		case t == nil:
+			return nil // the input has finished: a late Ctrl-C has nothing to interrupt
+		case *cancelled:
+			return exc
 		}
-		return exc
+		*cancelled = true
+		t.Cancel(rt.None)
+		return nil
 	})
 	return cancelled
 }

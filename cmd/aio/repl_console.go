@@ -47,24 +47,25 @@ type input struct {
 // that it can go on running the event loop while the user types.
 type console struct {
 	rl       *readline.Instance
-	stdin    *readline.CancelableStdin
+	keyboard *readline.CancelableStdin // readline's input
 	history  historyFile
 	requests chan func(input)
 	done     chan struct{}
-	pending  atomic.Bool  // an input was asked for and is not read yet
-	lineLen  atomic.Int32 // runes in readline's buffer, for the Delete key
-	restore  func()       // puts the terminal back as it was found
+	pending  atomic.Bool // an input was asked for and is not read yet
+	deleting atomic.Bool // the key readline is handling is Delete
+	restore  func()      // puts the terminal back as it was found
 
 	// stdout and stderr are what the interpreter writes to: through readline, which draws
 	// the prompt and the half-typed line again below output written while it reads.
 	stdout, stderr *promptWriter
+	stdin          typedInput // what the interpreter reads
 }
 
 // newConsole sets up readline on the process's terminal and starts the goroutine that
 // reads from it. Tab completion is asked of complete.
 func newConsole(complete readline.AutoCompleter) (*console, error) {
 	c := &console{
-		stdin:    readline.NewCancelableStdin(&keyReader{r: os.Stdin}),
+		keyboard: readline.NewCancelableStdin(&keyReader{r: os.Stdin}),
 		history:  historyFile{path: historyPath()},
 		requests: make(chan func(input)),
 		done:     make(chan struct{}),
@@ -83,13 +84,13 @@ func newConsole(complete readline.AutoCompleter) (*console, error) {
 		HistoryLimit:           historyLimit,
 		DisableAutoSaveHistory: true,
 		AutoComplete:           complete,
-		Listener:               readline.FuncListener(c.noteLine),
+		Listener:               readline.FuncListener(c.editLine),
 		FuncFilterInputRune:    c.filterRune,
 		Painter:                painter{},
 		FuncGetWidth:           screenWidth,
 		InterruptPrompt:        "\n", // nothing: the REPL prints KeyboardInterrupt
 		EOFPrompt:              "\n",
-		Stdin:                  c.stdin,
+		Stdin:                  c.keyboard,
 		Stdout:                 screen,
 		Stderr:                 os.Stderr,
 	})
@@ -103,6 +104,7 @@ func newConsole(complete readline.AutoCompleter) (*console, error) {
 	} else {
 		c.stdout = &promptWriter{w: os.Stdout}
 	}
+	c.stdin = typedInput{outs: []*promptWriter{c.stdout, c.stderr}}
 	for _, e := range c.history.load() {
 		rl.SaveHistory(toBuffer(e))
 	}
@@ -157,7 +159,7 @@ func (c *console) serve() {
 		c.pending.Store(false)
 		deliver(in)
 	}
-	c.stdin.Close() // unblocks readline's reader, should it be waiting for a key
+	c.keyboard.Close() // unblocks readline's reader, should it be waiting for a key
 	c.rl.Close()
 }
 
@@ -166,11 +168,12 @@ func (c *console) serve() {
 func (c *console) readInput() input {
 	var lines []string
 	for {
-		c.rl.SetPrompt(ps1)
+		prompt := ps1
 		if len(lines) > 0 {
-			c.rl.SetPrompt(ps2)
+			prompt = ps2
 		}
-		line, err := c.rl.Readline()
+		c.rl.SetPrompt(prompt)
+		line, err := c.readLine()
 		switch {
 		case errors.Is(err, readline.ErrInterrupt):
 			fmt.Fprintln(c.rl.Stderr(), "KeyboardInterrupt")
@@ -197,6 +200,17 @@ func (c *console) readInput() input {
 	}
 }
 
+// readLine is rl.Readline, which returns a line before readline's terminal reader has gone
+// idle. Until it has, readline takes output for output arriving under the prompt, which it
+// draws again below: so wait for it, briefly.
+func (c *console) readLine() (string, error) {
+	line, err := c.rl.Readline()
+	for i := 0; i < 100 && c.rl.Terminal.IsReading(); i++ {
+		time.Sleep(100 * time.Microsecond)
+	}
+	return line, err
+}
+
 // remember adds an input to the history, without the blank line that ended it.
 func (c *console) remember(src string) {
 	entry := strings.TrimRight(src, "\n")
@@ -207,20 +221,26 @@ func (c *console) remember(src string) {
 	c.history.add(entry)
 }
 
-// noteLine is readline's Listener, told of every change of the buffer; it only keeps the
-// buffer's length for filterRune.
-func (c *console) noteLine(line []rune, _ int, _ rune) ([]rune, int, bool) {
-	c.lineLen.Store(int32(len(line)))
-	return nil, 0, false
+// filterRune and editLine make the Delete key delete the character under the cursor. The
+// obvious filter, deleteKey to Ctrl-D when the line is not empty, leaves readline's terminal
+// reader one key ahead (both readline paths re-arm it, though it is armed already after a
+// key it passed on as text), so that it would read the key after the next Enter while code
+// runs. Instead deleteKey becomes Ctrl-G, which readline reads without re-arming and which
+// does nothing but leave completion, and editLine, the Listener readline calls once the key
+// is handled, does the deleting.
+func (c *console) filterRune(r rune) (rune, bool) {
+	c.deleting.Store(r == deleteKey)
+	if r == deleteKey {
+		return readline.CharBell, true
+	}
+	return r, true
 }
 
-// filterRune makes the Delete key delete the character under the cursor, and do nothing
-// on an empty line.
-func (c *console) filterRune(r rune) (rune, bool) {
-	if r != deleteKey {
-		return r, true
+func (c *console) editLine(line []rune, pos int, key rune) ([]rune, int, bool) {
+	if key != readline.CharBell || !c.deleting.Load() || pos >= len(line) {
+		return nil, 0, false
 	}
-	return readline.CharDelete, c.lineLen.Load() > 0
+	return slices.Delete(slices.Clone(line), pos, pos+1), pos, true
 }
 
 // toBuffer and fromBuffer convert between an entry's line breaks and readline's newlineMark.
@@ -290,36 +310,65 @@ func partialSuffix(b []byte, seq string) int {
 	return 0
 }
 
-// promptWriter is an output of the interpreter in the REPL. Readline, when written to
-// while it reads, erases the prompt and the half-typed line, writes, and draws them again:
-// so a partial line written then would be erased by the next write. While the prompt is up
-// (holding), output is therefore passed on a whole line at a time; the rest is kept until
-// its newline comes or the prompt goes. It is used on the main goroutine only.
+// promptWriter is an output of the interpreter in the REPL. It is used on the main
+// goroutine only.
+//
+// Readline, when written to while it reads, erases the prompt and the half-typed line,
+// writes, and draws them again: so a partial line written then would be erased by the next
+// write. While the prompt is up (holding), output is therefore passed on a whole line at a
+// time; the rest is kept until its newline comes or the prompt goes. For the same reason,
+// drawing the prompt would erase a partial line written before it: endLine ends it first.
 type promptWriter struct {
 	w       io.Writer
 	held    []byte
 	holding bool
+	midLine bool // the last byte written was not a newline
 }
 
 func (p *promptWriter) Write(b []byte) (int, error) {
 	if !p.holding {
-		return p.w.Write(b)
+		return p.write(b)
 	}
 	p.held = append(p.held, b...)
 	i := bytes.LastIndexByte(p.held, '\n')
 	if i < 0 {
 		return len(b), nil
 	}
-	_, err := p.w.Write(p.held[:i+1])
+	_, err := p.write(p.held[:i+1])
 	p.held = append(p.held[:0], p.held[i+1:]...)
 	return len(b), err
+}
+
+func (p *promptWriter) write(b []byte) (int, error) {
+	if len(b) > 0 {
+		p.midLine = b[len(b)-1] != '\n'
+	}
+	return p.w.Write(b)
 }
 
 // hold starts or stops holding partial lines; stopping writes what is held.
 func (p *promptWriter) hold(on bool) {
 	p.holding = on
 	if !on && len(p.held) > 0 {
-		p.w.Write(p.held)
+		p.write(p.held)
 		p.held = p.held[:0]
+	}
+}
+
+// typedInput is the interpreter's standard input in the REPL. The terminal echoes what is
+// typed, Enter included, so reading ends a partial line written before (input's prompt).
+type typedInput struct{ outs []*promptWriter }
+
+func (t typedInput) Read(p []byte) (int, error) {
+	for _, w := range t.outs {
+		w.midLine = false
+	}
+	return os.Stdin.Read(p)
+}
+
+// endLine ends a partial line, before a prompt is drawn.
+func (p *promptWriter) endLine() {
+	if p.midLine {
+		p.write([]byte("\n"))
 	}
 }
