@@ -182,9 +182,18 @@ func (t *subscriptTarget) del(fr *frame) error {
 type unpackTarget struct {
 	elts []assigner
 	star int // index of the starred element, or -1
+	// locals means every element is a plain variable, so assigning cannot change the list
+	// being unpacked and its items need no copy.
+	locals bool
 }
 
 func (t *unpackTarget) assign(fr *frame, v rt.Value) error {
+	if l, ok := v.Object().(*rt.List); ok && t.locals && t.star < 0 && len(l.Items) == len(t.elts) {
+		for i, el := range t.elts {
+			el.assign(fr, l.Items[i])
+		}
+		return nil
+	}
 	items, err := unpackItems(fr.th, v)
 	if err != nil {
 		return err

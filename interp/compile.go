@@ -300,7 +300,7 @@ func (c *compiler) target(t ast.Expr) assigner {
 }
 
 func (c *compiler) unpack(elts []ast.Expr) assigner {
-	u := &unpackTarget{star: -1}
+	u := &unpackTarget{star: -1, locals: true}
 	for i, e := range elts {
 		if s, ok := e.(*ast.Starred); ok {
 			if u.star >= 0 {
@@ -309,7 +309,13 @@ func (c *compiler) unpack(elts []ast.Expr) assigner {
 			u.star = i
 			e = s.X
 		}
-		u.elts = append(u.elts, c.target(e))
+		t := c.target(e)
+		switch t.(type) {
+		case *localTarget, *cellTarget:
+		default:
+			u.locals = false
+		}
+		u.elts = append(u.elts, t)
 	}
 	return u
 }

@@ -215,7 +215,7 @@ func (c *compiler) joinedStr(n *ast.JoinedStr) expr {
 			return &constExpr{c.constant(k)}
 		}
 	}
-	return &joinedStrExpr{c.exprs(n.Values)}
+	return newJoinedStr(c.exprs(n.Values))
 }
 
 func (c *compiler) formatted(n *ast.FormattedValue) expr {
@@ -227,7 +227,7 @@ func (c *compiler) formatted(n *ast.FormattedValue) expr {
 		f.spec = c.joinedStr(n.FormatSpec)
 	}
 	if n.DebugText != "" {
-		return &joinedStrExpr{[]expr{&constExpr{rt.NewStr(n.DebugText)}, f}}
+		return newJoinedStr([]expr{&constExpr{rt.NewStr(n.DebugText)}, f})
 	}
 	return f
 }

@@ -143,20 +143,56 @@ func mappingKeys(th *rt.Thread, m rt.Value) ([]rt.Value, func(rt.Value) (rt.Valu
 	return keys, func(k rt.Value) (rt.Value, error) { return rt.GetItem(th, m, k) }, err
 }
 
-// joinedStrExpr is an f-string.
-type joinedStrExpr struct{ parts []expr }
+// joinedStrExpr is an f-string: its parts produce Go strings, joined into one str.
+type joinedStrExpr struct{ parts []strPart }
+
+// strPart is a piece of an f-string.
+type strPart interface {
+	evalStr(fr *frame) (string, error)
+}
+
+// literalPart is the text between an f-string's fields.
+type literalPart string
+
+func (l literalPart) evalStr(*frame) (string, error) { return string(l), nil }
+
+// exprPart is any other str-valued expression (a nested f-string of a format spec).
+type exprPart struct{ expr }
+
+func (p exprPart) evalStr(fr *frame) (string, error) {
+	v, err := p.eval(fr)
+	s, _ := rt.AsStr(v)
+	return s, err
+}
+
+// newJoinedStr makes the parts of an f-string from compiled expressions.
+func newJoinedStr(parts []expr) *joinedStrExpr {
+	j := &joinedStrExpr{parts: make([]strPart, len(parts))}
+	for i, p := range parts {
+		switch p := p.(type) {
+		case *formatExpr:
+			j.parts[i] = p
+		case *constExpr:
+			s, _ := rt.AsStr(p.v)
+			j.parts[i] = literalPart(s)
+		default:
+			j.parts[i] = exprPart{p}
+		}
+	}
+	return j
+}
 
 func (e *joinedStrExpr) eval(fr *frame) (rt.Value, error) {
-	var b strings.Builder
+	var buf [128]byte
+	b := buf[:0]
 	for _, p := range e.parts {
-		v, err := p.eval(fr)
+		s, err := p.evalStr(fr)
 		if err != nil {
-			return v, err
+			return rt.Value{}, err
 		}
-		s, _ := rt.AsStr(v)
-		b.WriteString(s)
+		b = append(b, s...)
 	}
-	return rt.NewStr(b.String()), nil
+	return rt.NewStr(string(b)), nil
 }
 
 // formatExpr is one {value!conv:spec} field of an f-string.
@@ -167,51 +203,52 @@ type formatExpr struct {
 }
 
 func (e *formatExpr) eval(fr *frame) (rt.Value, error) {
+	s, err := e.evalStr(fr)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return rt.NewStr(s), nil
+}
+
+func (e *formatExpr) evalStr(fr *frame) (string, error) {
 	v, err := e.value.eval(fr)
 	if err != nil {
-		return v, err
+		return "", err
 	}
 	switch e.conv {
-	case 'r':
+	case 'r', 'a':
 		s, err := rt.Repr(fr.th, v)
 		if err != nil {
-			return rt.Value{}, err
+			return "", err
+		}
+		if e.conv == 'a' {
+			s = asciiEscape(s)
 		}
 		v = rt.NewStr(s)
 	case 's':
 		s, err := rt.ToStr(fr.th, v)
 		if err != nil {
-			return rt.Value{}, err
+			return "", err
 		}
 		v = rt.NewStr(s)
-	case 'a':
-		s, err := rt.Repr(fr.th, v)
-		if err != nil {
-			return rt.Value{}, err
-		}
-		v = rt.NewStr(asciiEscape(s))
 	}
 	spec := ""
 	if e.spec != nil {
 		sv, err := e.spec.eval(fr)
 		if err != nil {
-			return sv, err
+			return "", err
 		}
 		spec, _ = rt.AsStr(sv)
 	}
 	if spec == "" {
-		if s, ok := v.Object().(*rt.Str); ok {
-			return rt.Ref(s), nil
+		if s, ok := rt.AsStr(v); ok {
+			return s, nil
 		}
 		if n, ok := v.SmallInt(); ok {
-			return rt.NewStr(itoa(n)), nil
+			return itoa(n), nil
 		}
 	}
-	s, err := rt.Format(fr.th, v, spec)
-	if err != nil {
-		return rt.Value{}, err
-	}
-	return rt.NewStr(s), nil
+	return rt.Format(fr.th, v, spec)
 }
 
 func asciiEscape(s string) string {

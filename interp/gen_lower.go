@@ -68,7 +68,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 	case *ast.Dict:
 		return sc.dict(n)
 	case *ast.JoinedStr:
-		return &joinedStrExpr{sc.lowerAll(n.Values)}
+		return newJoinedStr(sc.lowerAll(n.Values))
 	case *ast.FormattedValue:
 		f := &formatExpr{conv: n.Conversion}
 		var spec ast.Expr
@@ -81,7 +81,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 			f.conv = 'r'
 		}
 		if n.DebugText != "" {
-			return &joinedStrExpr{[]expr{&constExpr{rt.NewStr(n.DebugText)}, f}}
+			return newJoinedStr([]expr{&constExpr{rt.NewStr(n.DebugText)}, f})
 		}
 		return f
 	case *ast.NamedExpr:

@@ -13,7 +13,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 		switch op {
 		case OpAdd:
 			if b, ok := y.o.(*Str); ok {
-				return NewStr(a.s + b.s), true, nil
+				return Concat(a, b), true, nil
 			}
 		case OpMul:
 			return repeatSeq(x, y)

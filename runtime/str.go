@@ -3,14 +3,41 @@ package runtime
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Str is a Python str. Its text is held as UTF-8; indexing is by code point, so the rune
 // count is cached, and an ASCII-only string (the common case) indexes by byte.
 type Str struct {
 	s     string
-	h     int64 // cached hash, 0 when not yet computed
-	runes int32 // cached rune count, -1 when not yet computed
+	h     int64   // cached hash, 0 when not yet computed
+	runes int32   // cached rune count, -1 when not yet computed
+	buf   *strBuf // the growable buffer s is a prefix of, for s + t (see Concat)
+}
+
+// strBuf backs strings built by repeated concatenation. Strings are views of a prefix of b;
+// bytes are only ever appended past every view, never changed, so the views stay immutable.
+type strBuf struct{ b []byte }
+
+// Concat returns a + b. When a is the longest view of its buffer, b is appended to the buffer
+// in place, so a loop of `acc += piece` takes linear time without reference counting (CPython
+// gets the same from resizing a string it holds the only reference to).
+func Concat(a, b *Str) Value {
+	n := len(a.s) + len(b.s)
+	runes := int32(-1)
+	if a.runes >= 0 && b.runes >= 0 {
+		runes = a.runes + b.runes
+	}
+	if a.buf != nil && len(a.buf.b) == len(a.s) {
+		a.buf.b = append(a.buf.b, b.s...)
+		return Ref(&Str{s: unsafe.String(&a.buf.b[0], n), runes: runes, buf: a.buf})
+	}
+	if n < 256 {
+		return Ref(&Str{s: a.s + b.s, runes: runes})
+	}
+	buf := &strBuf{b: make([]byte, 0, 2*n)}
+	buf.b = append(append(buf.b, a.s...), b.s...)
+	return Ref(&Str{s: unsafe.String(&buf.b[0], n), runes: runes, buf: buf})
 }
 
 // Type returns `str`.
@@ -18,6 +45,18 @@ func (s *Str) Type() *Class { return StrType }
 
 // NewStr returns a str value.
 func NewStr(s string) Value { return Ref(&Str{s: s, runes: -1}) }
+
+// NewStrs returns str values for many strings at once, with their headers in one
+// allocation: split() of a large text makes one object instead of one per piece.
+func NewStrs(ss []string) []Value {
+	objs := make([]Str, len(ss))
+	out := make([]Value, len(ss))
+	for i, s := range ss {
+		objs[i] = Str{s: s, runes: -1}
+		out[i] = Ref(&objs[i])
+	}
+	return out
+}
 
 // MakeStr returns a *Str.
 func MakeStr(s string) *Str { return &Str{s: s, runes: -1} }

@@ -303,6 +303,9 @@ func (k *textKind) split(th *Thread, t text, name string, args []Value, kw []Kwa
 func (k *textKind) list(parts []string) Value { return NewList(k.values(parts)) }
 
 func (k *textKind) values(parts []string) []Value {
+	if k == strKind {
+		return NewStrs(parts)
+	}
 	items := make([]Value, len(parts))
 	for i, p := range parts {
 		items[i] = k.wrap(p)
