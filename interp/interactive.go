@@ -62,20 +62,55 @@ func compileInteractive(m *ast.Module, res *resolution) (c *code, err error) {
 		}
 	}()
 	c = &code{name: "<module>", qualname: "<module>", file: m.File, line: 1}
-	body := make([]ast.Stmt, len(m.Body))
-	for i, s := range m.Body {
-		if es, ok := s.(*ast.ExprStmt); ok {
-			s = &displayNode{ExprStmt: es}
-		}
-		body[i] = s
-	}
+	body := displayed(m.Body)
 	c.kind = coroutineCode
 	cp.withScope(res.module, c, func() { c.steps = cp.steps(body) })
 	c.cellSlots = compCellsOf(res.module)
 	return c, nil
 }
 
-// displayNode marks a top-level expression statement of REPL input.
+// displayed marks the expression statements that show their value in interactive mode:
+// those at top level and in the blocks of top-level compound statements (for, if, with,
+// try…), but not in function or class bodies.
+func displayed(body []ast.Stmt) []ast.Stmt {
+	out := make([]ast.Stmt, len(body))
+	for i, s := range body {
+		switch n := s.(type) {
+		case *ast.ExprStmt:
+			s = &displayNode{ExprStmt: n}
+		case *ast.If:
+			c := *n
+			c.Body, c.Else = displayed(n.Body), displayed(n.Else)
+			s = &c
+		case *ast.While:
+			c := *n
+			c.Body, c.Else = displayed(n.Body), displayed(n.Else)
+			s = &c
+		case *ast.For:
+			c := *n
+			c.Body, c.Else = displayed(n.Body), displayed(n.Else)
+			s = &c
+		case *ast.With:
+			c := *n
+			c.Body = displayed(n.Body)
+			s = &c
+		case *ast.Try:
+			c := *n
+			c.Body, c.Else, c.Finally = displayed(n.Body), displayed(n.Else), displayed(n.Finally)
+			c.Handlers = make([]*ast.ExceptHandler, len(n.Handlers))
+			for j, h := range n.Handlers {
+				hc := *h
+				hc.Body = displayed(h.Body)
+				c.Handlers[j] = &hc
+			}
+			s = &c
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// displayNode marks an expression statement of REPL input whose value is shown.
 type displayNode struct{ *ast.ExprStmt }
 
 // displayStmt evaluates an expression and shows it as sys.displayhook does.

@@ -25,13 +25,16 @@ func TestRunInteractive(t *testing.T) {
 		"def f():\n    return 1/0\n\n",
 		"f()\n",
 		"[await asyncio.sleep(0, i) for i in range(3)]\n",
+		"for i in range(2):\n    i * 10\n\n",
+		"def g():\n    5\n\n",
+		"g()\n",
 	}
 	for _, in := range inputs {
 		if err := it.RunInteractive(ctx, in); err != nil {
 			out.WriteString("ERR: " + err.Error() + "\n")
 		}
 	}
-	want := "3\n30\n'slept'\nbg done\nTrue\nERR: ZeroDivisionError: division by zero\n[0, 1, 2]\n"
+	want := "3\n30\n'slept'\nbg done\nTrue\nERR: ZeroDivisionError: division by zero\n[0, 1, 2]\n0\n10\n"
 	if out.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
 	}

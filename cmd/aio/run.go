@@ -31,7 +31,9 @@ func run(cmd *command, stderr io.Writer) int {
 	})
 	stop := onInterrupt(it.Interrupt)
 	defer stop()
+	finishTrace := startTrace(it, cmd.trace, stderr)
 	err := runProgram(cmd, it)
+	finishTrace()
 	out.Flush()
 	return report(err, stderr)
 }
