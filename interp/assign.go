@@ -70,10 +70,13 @@ func (t *freeTarget) del(fr *frame) error {
 	return nil
 }
 
-type globalTarget struct{ name string }
+type globalTarget struct {
+	name string
+	key  *rt.Str
+}
 
 func (t *globalTarget) assign(fr *frame, v rt.Value) error {
-	fr.globals.SetStr(t.name, v)
+	fr.globals.SetKey(t.key, v)
 	return nil
 }
 
@@ -84,10 +87,13 @@ func (t *globalTarget) del(fr *frame) error {
 	return nil
 }
 
-type classTarget struct{ name string }
+type classTarget struct {
+	name string
+	key  *rt.Str
+}
 
 func (t *classTarget) assign(fr *frame, v rt.Value) error {
-	fr.classDict.SetStr(t.name, v)
+	fr.classDict.SetKey(t.key, v)
 	return nil
 }
 
@@ -107,10 +113,6 @@ type attrTarget struct {
 }
 
 var setattrKey = rt.MakeStr("__setattr__")
-
-func newAttrTarget(x expr, name string) *attrTarget {
-	return &attrTarget{x: x, name: name, key: rt.MakeStr(name)}
-}
 
 func (t *attrTarget) assign(fr *frame, v rt.Value) error {
 	x, err := t.x.eval(fr)

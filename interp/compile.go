@@ -17,6 +17,21 @@ type compiler struct {
 	scope *scope
 	code  *code
 	strs  map[string]rt.Value // interned string constants
+	keys  map[string]*rt.Str  // interned names: lookups then compare by pointer
+}
+
+// key returns the one *Str the module's code uses for a name.
+func (c *compiler) key(name string) *rt.Str {
+	k, ok := c.keys[name]
+	if !ok {
+		k = rt.MakeStr(name)
+		c.keys[name] = k
+	}
+	return k
+}
+
+func (c *compiler) global(name string) *globalExpr {
+	return &globalExpr{name: name, key: c.key(name)}
 }
 
 // compileError is an error found while compiling (a SyntaxError CPython reports at
@@ -29,7 +44,7 @@ type compileError struct {
 func (e *compileError) Error() string { return e.msg }
 
 func compileModule(m *ast.Module, res *resolution) (c *code, err error) {
-	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}}
+	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}, keys: map[string]*rt.Str{}}
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(*compileError)
@@ -248,11 +263,11 @@ func (c *compiler) load(r ref, name string) expr {
 	case refFree:
 		return &freeExpr{r.free, name}
 	case refClass:
-		return &classNameExpr{global: newGlobalExpr(name), free: -1}
+		return &classNameExpr{global: c.global(name), free: -1}
 	case refClassFree:
-		return &classNameExpr{global: newGlobalExpr(name), free: r.free}
+		return &classNameExpr{global: c.global(name), free: r.free}
 	}
-	return newGlobalExpr(name)
+	return c.global(name)
 }
 
 // store compiles a write to a name in the current scope.
@@ -266,9 +281,9 @@ func (c *compiler) store(r ref, name string) assigner {
 	case refFree:
 		return &freeTarget{r.free, name}
 	case refClass, refClassFree:
-		return &classTarget{name}
+		return &classTarget{name, c.key(name)}
 	}
-	return &globalTarget{name}
+	return &globalTarget{name, c.key(name)}
 }
 
 // storeName compiles a write to a name bound by a statement (def, class, import, except).
@@ -285,7 +300,7 @@ func (c *compiler) target(t ast.Expr) assigner {
 		}
 		return c.store(r, n.ID)
 	case *ast.Attribute:
-		return newAttrTarget(c.expr(n.X), n.Name)
+		return &attrTarget{x: c.expr(n.X), name: n.Name, key: c.key(n.Name)}
 	case *ast.Subscript:
 		return &subscriptTarget{c.expr(n.X), c.expr(n.Index)}
 	case *ast.Tuple:

@@ -54,7 +54,7 @@ func (c *compiler) expr(e ast.Expr) expr {
 	case *ast.Call:
 		return c.call(n)
 	case *ast.Attribute:
-		return newAttrExpr(c.expr(n.X), n.Name)
+		return &attrExpr{x: c.expr(n.X), name: n.Name, key: c.key(n.Name)}
 	case *ast.Subscript:
 		return &subscriptExpr{c.expr(n.X), c.expr(n.Index)}
 	case *ast.Slice:
@@ -176,7 +176,7 @@ func (c *compiler) call(n *ast.Call) expr {
 	}
 	if plain {
 		if at, ok := n.Func.(*ast.Attribute); ok {
-			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: rt.MakeStr(at.Name), args: c.exprs(n.Args)}
+			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: c.key(at.Name), args: c.exprs(n.Args)}
 		}
 		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args)}
 	}

@@ -67,8 +67,6 @@ type globalExpr struct {
 	builtins rt.KeyCache
 }
 
-func newGlobalExpr(name string) *globalExpr { return &globalExpr{name: name, key: rt.MakeStr(name)} }
-
 func (e *globalExpr) eval(fr *frame) (rt.Value, error) {
 	if v, ok := fr.globals.GetKeyCached(e.key, &e.global); ok {
 		return v, nil
@@ -117,10 +115,6 @@ type attrExpr struct {
 	name  string
 	key   *rt.Str
 	cache attrCache
-}
-
-func newAttrExpr(x expr, name string) *attrExpr {
-	return &attrExpr{x: x, name: name, key: rt.MakeStr(name)}
 }
 
 func (e *attrExpr) eval(fr *frame) (rt.Value, error) {

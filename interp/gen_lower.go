@@ -52,7 +52,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 	case *ast.Call:
 		return sc.call(n)
 	case *ast.Attribute:
-		return newAttrExpr(sc.lower(n.X), n.Name)
+		return &attrExpr{x: sc.lower(n.X), name: n.Name, key: c.key(n.Name)}
 	case *ast.Subscript:
 		xs := sc.lowerAll([]ast.Expr{n.X, n.Index})
 		return &subscriptExpr{xs[0], xs[1]}

@@ -51,7 +51,7 @@ func (it *Interp) EventLoop() (*rt.Loop, error) {
 // loop, as python -m asyncio does, so that await may appear at top level and create_task
 // finds a running loop. Expression statements display their value.
 func compileInteractive(m *ast.Module, res *resolution) (c *code, err error) {
-	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}}
+	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}, keys: map[string]*rt.Str{}}
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(*compileError)
