@@ -77,7 +77,13 @@ func (c *compiler) expr(e ast.Expr) expr {
 		}
 		return &tupleExpr{c.elements(n.Elts)}
 	case *ast.Set:
-		return &setExpr{c.elements(n.Elts)}
+		folded := len(n.Elts) > 2
+		for _, el := range n.Elts {
+			if _, ok := el.(*ast.Constant); !ok {
+				folded = false
+			}
+		}
+		return &setExpr{c.elements(n.Elts), folded}
 	case *ast.Dict:
 		d := &dictExpr{}
 		for i, k := range n.Keys {

@@ -53,7 +53,13 @@ func (e *tupleExpr) eval(fr *frame) (rt.Value, error) {
 	return rt.NewTuple(items), nil
 }
 
-type setExpr struct{ elts []element }
+// setExpr is a set display. CPython compiles a display of more than two constants as an
+// update of an empty set from a constant frozenset, which lays the table out differently
+// from adding the items one by one; folded reproduces that, so the set prints alike.
+type setExpr struct {
+	elts   []element
+	folded bool
+}
 
 func (e *setExpr) eval(fr *frame) (rt.Value, error) {
 	items, err := evalElements(fr, e.elts)
@@ -65,6 +71,10 @@ func (e *setExpr) eval(fr *frame) (rt.Value, error) {
 		if err := s.Add(fr.th, it); err != nil {
 			return rt.Value{}, err
 		}
+	}
+	if e.folded {
+		r := rt.NewSet()
+		return rt.Ref(r), r.Update(fr.th, s)
 	}
 	return rt.Ref(s), nil
 }

@@ -64,7 +64,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 	case *ast.List:
 		return &listExpr{sc.elements(n.Elts)}
 	case *ast.Set:
-		return &setExpr{sc.elements(n.Elts)}
+		return &setExpr{elts: sc.elements(n.Elts)}
 	case *ast.Dict:
 		return sc.dict(n)
 	case *ast.JoinedStr:

@@ -42,21 +42,23 @@ func dictUpdateFrom(th *Thread, d, src *Dict) error {
 	return nil
 }
 
-// setBinary implements | & - ^ between sets, building results in CPython's insertion order.
+// setBinary implements | & - ^ between sets with set_methods.go's faithful versions of
+// CPython's algorithms, so that results iterate in CPython's order; the result has the
+// left operand's type.
 func setBinary(th *Thread, op BinaryOp, a, b *Set) (Value, bool, error) {
 	var r *Set
 	var err error
 	switch op {
 	case OpOr:
-		r = a.Copy(a.frozen)
-		err = r.update(th, b)
+		if r, err = a.copySet(th); err == nil {
+			err = r.merge(th, b)
+		}
 	case OpAnd:
-		r, err = setIntersection(th, a, b)
+		r, err = a.intersect(th, Ref(b))
 	case OpSub:
-		r, err = setDifference(th, a, b)
+		r, err = a.difference(th, Ref(b))
 	case OpXor:
-		r = a.Copy(a.frozen)
-		err = r.symmetricUpdate(th, b)
+		r, err = a.symmetricDifference(th, Ref(b))
 	default:
 		return Value{}, false, nil
 	}
@@ -71,98 +73,20 @@ func setInplace(th *Thread, op BinaryOp, a, b *Set) (Value, bool, error) {
 	var err error
 	switch op {
 	case OpOr:
-		err = a.update(th, b)
+		err = a.merge(th, b)
 	case OpAnd:
 		var r *Set
-		r, err = setIntersection(th, a, b)
-		if err == nil {
-			a.table, a.fill, a.used = r.table, r.fill, r.used
+		if r, err = a.intersect(th, Ref(b)); err == nil {
+			a.swapBodies(r)
 		}
 	case OpSub:
-		for _, x := range b.Elems() {
-			if _, err = a.Discard(th, x); err != nil {
-				break
-			}
-		}
+		err = a.differenceUpdate(th, Ref(b))
 	case OpXor:
-		err = a.symmetricUpdate(th, b)
+		err = a.symmetricDifferenceUpdate(th, Ref(b))
 	default:
 		return Value{}, false, nil
 	}
 	return Ref(a), true, err
-}
-
-// update adds every element of b, in b's table order.
-func (s *Set) update(th *Thread, b *Set) error {
-	for _, e := range b.table {
-		if e.key.IsValid() {
-			if err := s.addHashed(th, e.key, e.hash); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func (s *Set) symmetricUpdate(th *Thread, b *Set) error {
-	for _, e := range b.table {
-		if !e.key.IsValid() {
-			continue
-		}
-		i, err := s.find(th, e.key, e.hash)
-		if err != nil {
-			return err
-		}
-		if i >= 0 {
-			s.table[i] = setEntry{hash: -1}
-			s.used--
-		} else if err := s.addHashed(th, e.key, e.hash); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// setIntersection iterates the smaller set, as CPython does.
-func setIntersection(th *Thread, a, b *Set) (*Set, error) {
-	if b.used > a.used {
-		a, b = b, a
-	}
-	r := &Set{}
-	for _, e := range b.table {
-		if !e.key.IsValid() {
-			continue
-		}
-		i, err := a.find(th, e.key, e.hash)
-		if err != nil {
-			return nil, err
-		}
-		if i >= 0 {
-			if err := r.addHashed(th, e.key, e.hash); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return r, nil
-}
-
-func setDifference(th *Thread, a, b *Set) (*Set, error) {
-	r := &Set{}
-	for _, e := range a.table {
-		if !e.key.IsValid() {
-			continue
-		}
-		i, err := b.find(th, e.key, e.hash)
-		if err != nil {
-			return nil, err
-		}
-		if i < 0 {
-			if err := r.addHashed(th, e.key, e.hash); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return r, nil
 }
 
 // IsSubset reports whether every element of a is in b.
@@ -214,4 +138,24 @@ func sortedNames(names map[string]bool) []Value {
 		out[i] = NewStr(k)
 	}
 	return out
+}
+
+// symmetricUpdate toggles every element of b: removed if present, added if not.
+func (s *Set) symmetricUpdate(th *Thread, b *Set) error {
+	for _, e := range b.table {
+		if !e.key.IsValid() {
+			continue
+		}
+		i, err := s.find(th, e.key, e.hash)
+		if err != nil {
+			return err
+		}
+		if i >= 0 {
+			s.table[i] = setEntry{hash: -1}
+			s.used--
+		} else if err := s.addHashed(th, e.key, e.hash); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -176,6 +176,9 @@ func (s *Set) find(th *Thread, key Value, h int64) (int, error) {
 	}
 }
 
+// Update adds the elements of o in o's table order, as set.update(o) does.
+func (s *Set) Update(th *Thread, o *Set) error { return s.merge(th, o) }
+
 // Contains reports whether key is in the set.
 func (s *Set) Contains(th *Thread, key Value) (bool, error) {
 	h, err := Hash(th, key)
