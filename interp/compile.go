@@ -143,6 +143,10 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 			c.fail(n, "'async for' outside async function")
 		}
 		f := &forStmt{at: line(n), target: c.target(n.Target), slot: -1, iter: c.expr(n.Iter)}
+		switch n.Iter.(type) {
+		case *ast.Call, *ast.GeneratorExp:
+			f.owns = true
+		}
 		if lt, ok := f.target.(*localTarget); ok {
 			f.slot = lt.slot
 		}

@@ -186,8 +186,21 @@ func (it *Interp) Run(ctx context.Context, filename string, src []byte) (err err
 	}
 	it.main.Dict.SetStr("__file__", rt.NewStr(filename))
 	return it.guard(ctx, func() error {
-		return it.exec(c, it.main.Dict)
+		err := it.exec(c, it.main.Dict)
+		it.closeGenerators(it.main.Dict)
+		return err
 	})
+}
+
+// closeGenerators closes the suspended generators a finished module leaves in its globals,
+// as CPython's teardown of __main__ does, so that their finally blocks run.
+func (it *Interp) closeGenerators(globals *rt.Dict) {
+	for _, k := range globals.Keys() {
+		v, _, _ := globals.Get(it.th, k)
+		if g, ok := v.Object().(*generator); ok && g.state == genSuspended && g.fn.code.kind == generatorCode {
+			_ = g.close(it.th)
+		}
+	}
 }
 
 // compile parses, checks, resolves and compiles a module.

@@ -291,7 +291,8 @@ func (s *whileStmt) exec(fr *frame) (ctl, error) {
 type forStmt struct {
 	at
 	target    assigner
-	slot      int // the target's slot when it is a plain local, else -1
+	slot      int  // the target's slot when it is a plain local, else -1
+	owns      bool // the iterable is made by the loop header (a call), so only the loop holds it
 	iter      expr
 	body, els []stmt
 }
@@ -317,9 +318,21 @@ func (s *forStmt) exec(fr *frame) (ctl, error) {
 			return execBlock(fr, s.els)
 		}
 		if c, done, err := s.step(fr, v); done || err != nil {
-			return c, err
+			return c, s.release(fr, it, err)
 		}
 	}
+}
+
+// release closes a generator the loop made itself (`for x in gen():`) when the loop ends
+// early: nothing else can reach it, and CPython, freeing it at once, runs its finally blocks
+// before the statement after the loop.
+func (s *forStmt) release(fr *frame, it rt.Iterator, err error) error {
+	if g, ok := it.(*generator); ok && s.owns {
+		if cerr := g.close(fr.th); cerr != nil && err == nil {
+			return cerr
+		}
+	}
+	return err
 }
 
 // execRange iterates a range without an iterator object or boxed counters.
