@@ -110,6 +110,7 @@ type attrTarget struct {
 	key     *rt.Str
 	cache   attrCache // the class attribute of that name: a property intercepts the store
 	setattr attrCache // the class's __setattr__
+	hint    int32     // entry of the attribute in the last instance dict written here
 }
 
 var setattrKey = rt.MakeStr("__setattr__")
@@ -124,7 +125,7 @@ func (t *attrTarget) assign(fr *frame, v rt.Value) error {
 		t.cache.lookup(cls, t.key)
 		sa := t.setattr.lookup(cls, setattrKey)
 		if t.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {
-			inst.Dict.SetKey(t.key, v)
+			inst.Dict.SetKeyHint(t.key, v, &t.hint)
 			return nil
 		}
 	}

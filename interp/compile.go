@@ -240,7 +240,7 @@ func (c *compiler) augAssign(n *ast.AugAssign) stmt {
 		}
 		return &augAssignStmt{line(n), op, &nameAug{load: c.name(t), store: store}, value}
 	case *ast.Attribute:
-		return &augAssignStmt{line(n), op, &attrAug{x: c.expr(t.X), name: t.Name}, value}
+		return &augAssignStmt{line(n), op, &attrAug{x: c.expr(t.X), name: t.Name, key: c.key(t.Name)}, value}
 	case *ast.Subscript:
 		return &augAssignStmt{line(n), op, &subscriptAug{x: c.expr(t.X), index: c.expr(t.Index)}, value}
 	}

@@ -115,6 +115,7 @@ type attrExpr struct {
 	name  string
 	key   *rt.Str
 	cache attrCache
+	hint  int32 // entry of the attribute in the last instance dict read here
 }
 
 func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
@@ -125,7 +126,7 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 	if inst, ok := x.Object().(*rt.Instance); ok {
 		cv := e.cache.lookup(x.Type(), e.key)
 		if e.cache.plain {
-			if v, ok := inst.Dict.GetKey(e.key); ok {
+			if v, ok := inst.Dict.GetKeyHint(e.key, &e.hint); ok {
 				return v, nil
 			}
 			if f, ok := cv.Object().(*Function); ok {

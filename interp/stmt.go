@@ -149,14 +149,33 @@ func (t *nameAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 }
 
 type attrAug struct {
-	x    expr
-	name string
+	x     expr
+	name  string
+	key   *rt.Str
+	cache attrCache
+	hint  int32
 }
 
 func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	x, err := t.x.eval(fr)
 	if err != nil {
 		return err
+	}
+	if inst, ok := x.Object().(*rt.Instance); ok && x.Type().IsUser() {
+		t.cache.lookup(x.Type(), t.key)
+		if t.cache.plain {
+			if old, ok := inst.Dict.GetKeyHint(t.key, &t.hint); ok {
+				v, err := combine(fr, op, old, value)
+				if err != nil {
+					return err
+				}
+				if sa := x.Type().Lookup("__setattr__"); sa.Is(objectSetattr) {
+					inst.Dict.SetKeyHint(t.key, v, &t.hint)
+					return nil
+				}
+				return rt.SetAttr(fr.th, x, t.name, v)
+			}
+		}
 	}
 	old, err := rt.GetAttr(fr.th, x, t.name)
 	if err != nil {

@@ -118,6 +118,34 @@ func (d *Dict) GetKey(key *Str) (Value, bool) {
 	return d.getStrHashed(key.s, key.h)
 }
 
+// GetKeyHint is GetKey for call sites that read the same attribute of many similar
+// instances: their dicts usually have the attribute at the same entry, so *hint, the entry
+// found last time, is tried first by comparing key pointers (names are interned per module).
+func (d *Dict) GetKeyHint(key *Str, hint *int32) (Value, bool) {
+	if i := *hint; i >= 0 && int(i) < len(d.entries) {
+		if e := &d.entries[i]; e.key.o == Object(key) {
+			return e.value, true
+		}
+	}
+	v, ok := d.GetKey(key)
+	if ok {
+		*hint = d.entryOf(key)
+	}
+	return v, ok
+}
+
+// SetKeyHint is SetKey with the same entry hint as GetKeyHint.
+func (d *Dict) SetKeyHint(key *Str, value Value, hint *int32) {
+	if i := *hint; i >= 0 && int(i) < len(d.entries) {
+		if e := &d.entries[i]; e.key.o == Object(key) {
+			e.value = value
+			return
+		}
+	}
+	d.SetKey(key, value)
+	*hint = d.entryOf(key)
+}
+
 // KeyCache remembers where a key was found in a dict (or that it was absent), valid while the dict's layout (its
 // version, bumped by insertions and deletions) is unchanged.
 type KeyCache struct {
