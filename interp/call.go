@@ -53,14 +53,15 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 // slots live on the heap from the start, since they outlive the call.
 func (it *Interp) newCoroutineCall(th *rt.Thread, f *Function, self rt.Value, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
 	c := f.code
-	slots := make([]rt.Value, c.nslots)
+	g := it.makeGenerator(f)
+	slots := g.frame.slots
 	if c.simple && !self.IsValid() && len(kw) == 0 && len(args) == c.nargs {
 		copy(slots, args)
 	} else if err := bindArgs(th, f, slots, self, args, kw); err != nil {
 		return rt.Value{}, err
 	}
 	initCells(c, slots)
-	return it.newGenerator(f, slots), nil
+	return rt.Ref(g), nil
 }
 
 // pushFrame takes a frame from the pool for a new activation and prepares its cells.

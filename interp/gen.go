@@ -20,35 +20,51 @@ const (
 type generator struct {
 	frame    frame // the body's frame, allocated with the generator
 	fn       *Function
-	fr       *frame // &frame
-	prog     []instr
+	prog     *program
 	pc       int
 	blocks   []block
 	state    genState
 	atYield  bool     // suspended at opYield: the sent value goes to its target
 	delegate rt.Value // iterator or awaitable being delegated to
-	handling []*rt.Exception
-	awaited  bool     // a coroutine already awaited or wrapped
-	retval   rt.Value // what the body returned, for the StopIteration of next()
+	// handling holds, while the body is suspended, the exceptions its except and finally
+	// blocks are handling (nil almost always).
+	handling *[]*rt.Exception
+	awaited  bool // a coroutine already awaited or wrapped
 	// valueYield reports that the last suspension was a `yield` (not an await passing a
 	// future up), which is what completes an async generator step.
 	valueYield bool
+	returned   bool        // frame.ret holds what the finished body returned, not yet reported twice
+	inline     [3]rt.Value // the slots of a small body
 }
 
 // StopValue is the return value of a finished body: next() raises StopIteration with it.
 func (g *generator) StopValue() rt.Value {
-	if g.retval.IsValid() {
-		return g.retval
+	if g.returned && g.frame.ret.IsValid() {
+		return g.frame.ret
 	}
 	return rt.None
 }
 
 func (it *Interp) newGenerator(f *Function, slots []rt.Value) rt.Value {
-	g := &generator{fn: f, prog: f.code.steps.code}
+	g := &generator{fn: f, prog: f.code.steps}
 	g.frame = frame{code: f.code, fn: f, slots: slots, globals: f.globals, free: f.closure,
 		interp: it, th: it.th, gen: g}
-	g.fr = &g.frame
 	return rt.Ref(g)
+}
+
+// makeGenerator allocates a generator with zeroed slots; small bodies (most coroutines) keep
+// their slots inside the generator, which saves an allocation per call.
+func (it *Interp) makeGenerator(f *Function) *generator {
+	g := &generator{fn: f, prog: f.code.steps}
+	var slots []rt.Value
+	if n := f.code.nslots; n <= len(g.inline) {
+		slots = g.inline[:n:n]
+	} else {
+		slots = make([]rt.Value, n)
+	}
+	g.frame = frame{code: f.code, fn: f, slots: slots, globals: f.globals, free: f.closure,
+		interp: it, th: it.th, gen: g}
+	return g
 }
 
 // Type returns generator, coroutine or async_generator.
@@ -87,7 +103,7 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 	case genRunning:
 		return rt.Value{}, false, rt.ValueErrorf("%s already executing", g.kindName())
 	case genDone:
-		g.retval = rt.Value{} // a second StopIteration carries no value
+		g.returned = false // a second StopIteration carries no value
 		if throw != nil {
 			return rt.Value{}, false, throw
 		}
@@ -104,25 +120,28 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 			return rt.Value{}, false, rt.TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
 		}
 	}
-	it := g.fr.interp
+	it := (&g.frame).interp
 	if th.Depth >= it.depthLimit() {
 		return rt.Value{}, false, recursionError()
 	}
 	th.Depth++
 	g.state = genRunning
 	base := len(th.Handling)
-	if len(g.handling) > 0 {
-		th.Handling = append(th.Handling, g.handling...)
+	if g.handling != nil {
+		th.Handling = append(th.Handling, *g.handling...)
 	}
 	it.serial++
-	g.fr.id = it.serial
-	g.fr.back, it.cur = it.cur, g.fr
+	(&g.frame).id = it.serial
+	g.frame.back, it.cur = it.cur, &g.frame
 	v, done, err := g.run(th, send, throw)
-	it.cur = g.fr.back
+	it.cur = (&g.frame).back
 	// The exceptions this body is handling leave with it while it is suspended.
-	if len(th.Handling) > base || len(g.handling) > 0 {
-		g.handling = append(g.handling[:0], th.Handling[base:]...)
+	if len(th.Handling) > base {
+		saved := append([]*rt.Exception(nil), th.Handling[base:]...)
+		g.handling = &saved
 		th.Handling = th.Handling[:base]
+	} else {
+		g.handling = nil
 	}
 	th.Depth--
 	if err != nil || done {
@@ -130,7 +149,7 @@ func (g *generator) Resume(th *rt.Thread, send rt.Value, throw *rt.Exception) (r
 		if err != nil {
 			return rt.Value{}, false, g.wrapStop(err)
 		}
-		g.retval = v
+		g.frame.ret, g.returned = v, true
 		return v, true, nil
 	}
 	g.state = genSuspended
@@ -163,7 +182,7 @@ func (g *generator) wrapStop(err error) error {
 // run is the step loop. It first completes the suspension it resumes from: a delegation in
 // progress, or a yield whose target receives the sent value.
 func (g *generator) run(th *rt.Thread, send rt.Value, throw *rt.Exception) (rt.Value, bool, error) {
-	fr := g.fr
+	fr := (&g.frame)
 	var err error
 	switch {
 	case g.delegate.IsValid():
@@ -176,7 +195,7 @@ func (g *generator) run(th *rt.Thread, send rt.Value, throw *rt.Exception) (rt.V
 		err = throw
 	case g.atYield:
 		g.atYield = false
-		if t := g.prog[g.pc].target; t != nil {
+		if t := g.prog.code[g.pc].target; t != nil {
 			err = t.assign(fr, send)
 		}
 		if err == nil {
@@ -185,13 +204,13 @@ func (g *generator) run(th *rt.Thread, send rt.Value, throw *rt.Exception) (rt.V
 	}
 	for {
 		if err != nil {
-			pc, ok := g.unwindException(th, fr.trace(err, int(g.prog[g.pc].line)))
+			pc, ok := g.unwindException(th, fr.trace(err, int(g.prog.code[g.pc].line)))
 			if !ok {
 				return rt.Value{}, false, err
 			}
 			g.pc, err = pc, nil
 		}
-		in := &g.prog[g.pc]
+		in := &g.prog.code[g.pc]
 		var v rt.Value
 		var done, suspend bool
 		v, done, suspend, err = g.step(th, fr, in)
@@ -379,8 +398,8 @@ func (g *generator) unwindException(th *rt.Thread, e error) (int, bool) {
 				x.Context = handled
 			}
 		case blockFinally:
-			g.fr.slots[b.slot] = rt.Int(actException)
-			g.fr.slots[b.slot+1] = rt.Ref(x)
+			(&g.frame).slots[b.slot] = rt.Int(actException)
+			(&g.frame).slots[b.slot+1] = rt.Ref(x)
 			fallthrough
 		case blockExcept:
 			th.Handling = append(th.Handling, x)
@@ -412,7 +431,7 @@ func (g *generator) jumpOut(target, depth int) {
 // unwindTo pops blocks down to depth for a return or jump; a finally block on the way
 // records the action and runs first.
 func (g *generator) unwindTo(depth int, act int64, val rt.Value) (int, bool) {
-	th := g.fr.th
+	th := (&g.frame).th
 	for len(g.blocks) > depth {
 		b := g.blocks[len(g.blocks)-1]
 		g.blocks = g.blocks[:len(g.blocks)-1]
@@ -420,8 +439,8 @@ func (g *generator) unwindTo(depth int, act int64, val rt.Value) (int, bool) {
 		case blockCleanup:
 			th.Handling = th.Handling[:len(th.Handling)-1]
 		case blockFinally:
-			g.fr.slots[b.slot] = rt.Int(act)
-			g.fr.slots[b.slot+1] = val
+			(&g.frame).slots[b.slot] = rt.Int(act)
+			(&g.frame).slots[b.slot+1] = val
 			return b.handler, true
 		}
 	}

@@ -79,7 +79,7 @@ func awaitable(th *rt.Thread, x rt.Value) (rt.Value, error) {
 // yielded v, which the generator yields in turn; otherwise the delegation is over and the
 // instruction has completed (or err is raised at it).
 func (g *generator) delegateStep(th *rt.Thread, send rt.Value, throw *rt.Exception) (v rt.Value, suspended bool, err error) {
-	in := &g.prog[g.pc]
+	in := &g.prog.code[g.pc]
 	y, done, err := resumeDelegate(th, g.delegate, send, throw)
 	if err == nil && !done {
 		return y, true, nil
@@ -93,7 +93,7 @@ func (g *generator) delegateStep(th *rt.Thread, send rt.Value, throw *rt.Excepti
 		return rt.Value{}, false, err
 	}
 	if in.target != nil {
-		if err := in.target.assign(g.fr, y); err != nil {
+		if err := in.target.assign((&g.frame), y); err != nil {
 			return rt.Value{}, false, err
 		}
 	}

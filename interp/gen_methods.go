@@ -114,8 +114,8 @@ func (g *generator) CoroLocation() (qualname, file string, line int, running boo
 	if g.state == genDone {
 		return g.fn.qualname, c.file, c.line, false
 	}
-	if g.state == genCreated || g.pc >= len(g.prog) {
+	if g.state == genCreated || g.pc >= len(g.prog.code) {
 		return g.fn.qualname, c.file, c.line, true
 	}
-	return g.fn.qualname, c.file, int(g.prog[g.pc].line), true
+	return g.fn.qualname, c.file, int(g.prog.code[g.pc].line), true
 }
