@@ -172,6 +172,9 @@ func (it *Interp) RunFile(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // CPython shows a script's absolute path in tracebacks and code locations
+	}
 	return it.Run(ctx, path, src)
 }
 

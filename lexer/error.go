@@ -46,6 +46,12 @@ func (e *Error) TypeName() string {
 		return "IndentationError"
 	case Tab:
 		return "TabError"
+	case Incomplete:
+		// A block header at the end of the input is incomplete for the REPL, but CPython
+		// reports it as an IndentationError.
+		if strings.HasPrefix(e.Msg, "expected an indented block") {
+			return "IndentationError"
+		}
 	}
 	return "SyntaxError"
 }
