@@ -33,13 +33,20 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 			return rt.Value{}, err
 		}
 	}
+	ret, err := it.invoke(th, f, slots)
+	it.stack.release(m)
+	return ret, err
+}
+
+// invoke runs a plain function's body in slots that hold its bound arguments.
+func (it *Interp) invoke(th *rt.Thread, f *Function, slots []rt.Value) (rt.Value, error) {
+	c := f.code
 	fr := it.pushFrame(c, f, slots, f.globals, f.closure)
 	th.Depth++
 	ctl, err := execBlock(fr, c.body)
 	th.Depth--
 	ret := fr.ret
 	it.popFrame(fr)
-	it.stack.release(m)
 	if err != nil {
 		return rt.Value{}, err
 	}

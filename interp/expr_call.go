@@ -23,6 +23,11 @@ func (e *simpleCallExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return fn, err
 	}
+	if f, ok := fn.Object().(*Function); ok {
+		if c := f.code; c.simple && c.kind == plainCode && len(e.args) == c.nargs {
+			return callInto(fr, f, rt.Value{}, e.args)
+		}
+	}
 	st := &fr.interp.stack
 	m := st.mark()
 	for _, a := range e.args {
@@ -35,6 +40,32 @@ func (e *simpleCallExpr) eval(fr *frame) (rt.Value, error) {
 	}
 	r, err := callValue(fr, fn, st.window(m), nil)
 	st.release(m)
+	return r, err
+}
+
+// callInto is the commonest call: a plain Python function with positional parameters only,
+// whose arguments (after self, when valid) are evaluated straight into its new slots.
+func callInto(fr *frame, f *Function, self rt.Value, args []expr) (rt.Value, error) {
+	it, th := fr.interp, fr.th
+	if th.Depth >= it.depthLimit() {
+		return rt.Value{}, recursionError()
+	}
+	m := it.stack.mark()
+	slots := it.stack.alloc(f.code.nslots)
+	n := 0
+	if self.IsValid() {
+		slots[0], n = self, 1
+	}
+	for i, a := range args {
+		v, err := a.eval(fr)
+		if err != nil {
+			it.stack.release(m)
+			return v, err
+		}
+		slots[n+i] = v
+	}
+	r, err := it.invoke(th, f, slots)
+	it.stack.release(m)
 	return r, err
 }
 
@@ -58,6 +89,11 @@ func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
 	fn, self, err := e.lookup(fr.th, obj)
 	if err != nil {
 		return rt.Value{}, err
+	}
+	if f, ok := fn.Object().(*Function); ok && self {
+		if c := f.code; c.simple && c.kind == plainCode && len(e.args)+1 == c.nargs {
+			return callInto(fr, f, obj, e.args)
+		}
 	}
 	if self {
 		st.push(obj)
