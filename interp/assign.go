@@ -70,35 +70,28 @@ func (t *freeTarget) del(fr *frame) error {
 	return nil
 }
 
-type globalTarget struct {
-	name string
-	key  *rt.Str
+// nameTarget stores a name in a namespace: the module's globals, or the namespace of the
+// class body being executed.
+type nameTarget struct {
+	name  string
+	key   *rt.Str
+	class bool
 }
 
-func (t *globalTarget) assign(fr *frame, v rt.Value) error {
-	fr.globals.SetKey(t.key, v)
-	return nil
-}
-
-func (t *globalTarget) del(fr *frame) error {
-	if _, ok, _ := fr.globals.Delete(fr.th, rt.NewStr(t.name)); !ok {
-		return nameError(t.name)
+func (t *nameTarget) ns(fr *frame) *rt.Dict {
+	if t.class {
+		return fr.classDict
 	}
+	return fr.globals
+}
+
+func (t *nameTarget) assign(fr *frame, v rt.Value) error {
+	t.ns(fr).SetKey(t.key, v)
 	return nil
 }
 
-type classTarget struct {
-	name string
-	key  *rt.Str
-}
-
-func (t *classTarget) assign(fr *frame, v rt.Value) error {
-	fr.classDict.SetKey(t.key, v)
-	return nil
-}
-
-func (t *classTarget) del(fr *frame) error {
-	if _, ok, _ := fr.classDict.Delete(fr.th, rt.NewStr(t.name)); !ok {
+func (t *nameTarget) del(fr *frame) error {
+	if _, ok, _ := t.ns(fr).Delete(fr.th, rt.Ref(t.key)); !ok {
 		return nameError(t.name)
 	}
 	return nil

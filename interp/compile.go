@@ -43,7 +43,13 @@ type compileError struct {
 
 func (e *compileError) Error() string { return e.msg }
 
-func compileModule(m *ast.Module, res *resolution) (c *code, err error) {
+func compileModule(m *ast.Module, res *resolution) (*code, error) {
+	return compileTop(m, res, func(cp *compiler, c *code) { c.body = cp.stmts(m.Body) })
+}
+
+// compileTop compiles a module's top level with body, turning the compiler's bailout on the
+// first error into an error value.
+func compileTop(m *ast.Module, res *resolution, body func(*compiler, *code)) (c *code, err error) {
 	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}, keys: map[string]*rt.Str{}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -55,9 +61,7 @@ func compileModule(m *ast.Module, res *resolution) (c *code, err error) {
 		}
 	}()
 	c = &code{name: "<module>", qualname: "<module>", file: m.File, line: 1}
-	cp.withScope(res.module, c, func() {
-		c.body = cp.stmts(m.Body)
-	})
+	cp.withScope(res.module, c, func() { body(cp, c) })
 	c.cellSlots = compCellsOf(res.module)
 	return c, nil
 }
@@ -285,9 +289,9 @@ func (c *compiler) store(r ref, name string) assigner {
 	case refFree:
 		return &freeTarget{r.free, name}
 	case refClass, refClassFree:
-		return &classTarget{name, c.key(name)}
+		return &nameTarget{name, c.key(name), true}
 	}
-	return &globalTarget{name, c.key(name)}
+	return &nameTarget{name, c.key(name), false}
 }
 
 // storeName compiles a write to a name bound by a statement (def, class, import, except).

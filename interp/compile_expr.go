@@ -27,10 +27,6 @@ func (c *compiler) expr(e ast.Expr) expr {
 			return &addIntExpr{x, k, rt.OpAdd, y.(*constExpr).v}
 		case n.Op == ast.Sub && isConst:
 			return &addIntExpr{x, k, rt.OpSub, y.(*constExpr).v}
-		case n.Op == ast.Add:
-			return &addExpr{x, y}
-		case n.Op == ast.Sub:
-			return &subExpr{x, y}
 		}
 		return &binaryExpr{binaryOps[n.Op], x, y}
 	case *ast.UnaryOp:
@@ -127,8 +123,12 @@ func (c *compiler) unary(n *ast.UnaryOp) expr {
 			return &constExpr{v}
 		}
 	}
-	x := c.expr(n.X)
-	switch n.Op {
+	return unaryNode(n.Op, c.expr(n.X))
+}
+
+// unaryNode builds the node of a unary operator applied to a compiled operand.
+func unaryNode(op ast.Op, x expr) expr {
+	switch op {
 	case ast.Not:
 		return &notExpr{x}
 	case ast.USub:

@@ -333,49 +333,6 @@ func intArith(op rt.BinaryOp, a, b int64) (int64, bool) {
 	return 0, false
 }
 
-// addExpr and subExpr specialise the commonest operators with an inline int fast path.
-type addExpr struct{ x, y expr }
-
-func (e *addExpr) eval(fr *frame) (rt.Value, error) {
-	x, err := e.x.eval(fr)
-	if err != nil {
-		return x, err
-	}
-	y, err := e.y.eval(fr)
-	if err != nil {
-		return y, err
-	}
-	if a, ok := x.SmallInt(); ok {
-		if b, ok := y.SmallInt(); ok {
-			if s := a + b; (s > a) == (b > 0) {
-				return rt.Int(s), nil
-			}
-		}
-	}
-	return arith(fr.th, rt.OpAdd, x, y)
-}
-
-type subExpr struct{ x, y expr }
-
-func (e *subExpr) eval(fr *frame) (rt.Value, error) {
-	x, err := e.x.eval(fr)
-	if err != nil {
-		return x, err
-	}
-	y, err := e.y.eval(fr)
-	if err != nil {
-		return y, err
-	}
-	if a, ok := x.SmallInt(); ok {
-		if b, ok := y.SmallInt(); ok {
-			if d := a - b; (d < a) == (b > 0) {
-				return rt.Int(d), nil
-			}
-		}
-	}
-	return arith(fr.th, rt.OpSub, x, y)
-}
-
 type unaryExpr struct {
 	op rt.UnaryOp
 	x  expr

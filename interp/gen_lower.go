@@ -26,16 +26,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 		xs := sc.lowerAll([]ast.Expr{n.X, n.Y})
 		return &binaryExpr{binaryOps[n.Op], xs[0], xs[1]}
 	case *ast.UnaryOp:
-		x := sc.lower(n.X)
-		switch n.Op {
-		case ast.Not:
-			return &notExpr{x}
-		case ast.USub:
-			return &unaryExpr{rt.OpNeg, x}
-		case ast.UAdd:
-			return &unaryExpr{rt.OpPos, x}
-		}
-		return &unaryExpr{rt.OpInvert, x}
+		return unaryNode(n.Op, sc.lower(n.X))
 	case *ast.Compare:
 		xs := sc.lowerAll(append([]ast.Expr{n.Left}, n.Comparators...))
 		ch := &chainExpr{operands: xs}

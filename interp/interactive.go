@@ -50,23 +50,12 @@ func (it *Interp) EventLoop() (*rt.Loop, error) {
 // compileInteractive compiles REPL input into a coroutine that runs as a task on the event
 // loop, as python -m asyncio does, so that await may appear at top level and create_task
 // finds a running loop. Expression statements display their value.
-func compileInteractive(m *ast.Module, res *resolution) (c *code, err error) {
-	cp := &compiler{res: res, rsv: &resolver{res: res}, file: m.File, strs: map[string]rt.Value{}, keys: map[string]*rt.Str{}}
-	defer func() {
-		if r := recover(); r != nil {
-			ce, ok := r.(*compileError)
-			if !ok {
-				panic(r)
-			}
-			err = ce
-		}
-	}()
-	c = &code{name: "<module>", qualname: "<module>", file: m.File, line: 1}
+func compileInteractive(m *ast.Module, res *resolution) (*code, error) {
 	body := displayed(m.Body)
-	c.kind = coroutineCode
-	cp.withScope(res.module, c, func() { c.steps = cp.steps(body) })
-	c.cellSlots = compCellsOf(res.module)
-	return c, nil
+	return compileTop(m, res, func(cp *compiler, c *code) {
+		c.kind = coroutineCode
+		c.steps = cp.steps(body)
+	})
 }
 
 // displayed marks the expression statements that show their value in interactive mode:
