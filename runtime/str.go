@@ -58,6 +58,23 @@ func NewStrs(ss []string) []Value {
 	return out
 }
 
+// SplitStr is s.split(sep) for a non-empty sep, producing the str values directly: one
+// allocation for the headers and one for the values, however many pieces.
+func SplitStr(s, sep string) []Value {
+	n := strings.Count(s, sep) + 1
+	objs := make([]Str, n)
+	out := make([]Value, n)
+	for i := 0; i < n-1; i++ {
+		j := strings.Index(s, sep)
+		objs[i] = Str{s: s[:j], runes: -1}
+		out[i] = Ref(&objs[i])
+		s = s[j+len(sep):]
+	}
+	objs[n-1] = Str{s: s, runes: -1}
+	out[n-1] = Ref(&objs[n-1])
+	return out
+}
+
 // MakeStr returns a *Str.
 func MakeStr(s string) *Str { return &Str{s: s, runes: -1} }
 

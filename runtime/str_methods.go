@@ -290,9 +290,12 @@ func (k *textKind) split(th *Thread, t text, name string, args []Value, kw []Kwa
 		if sep.s == "" {
 			return Value{}, ValueErrorf("empty separator")
 		}
-		if reverse {
+		switch {
+		case reverse:
 			parts = rsplitN(t.s, sep.s, int(limit))
-		} else {
+		case k == strKind && limit >= 1<<30:
+			return NewList(SplitStr(t.s, sep.s)), nil
+		default:
 			parts = strings.SplitN(t.s, sep.s, int(min(limit, 1<<30))+1)
 		}
 	}
