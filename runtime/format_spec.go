@@ -29,7 +29,7 @@ func Format(th *Thread, v Value, spec string) (string, error) {
 		return formatIntSpec(v, spec)
 	case *BigInt:
 		if spec == "" {
-			return o.n.String(), nil
+			return bigDecimal(&o.n)
 		}
 		return formatIntSpec(v, spec)
 	case boolTag:

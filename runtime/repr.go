@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode"
@@ -166,7 +167,7 @@ func Repr(th *Thread, v Value) (string, error) {
 	case *Str:
 		return QuoteStr(o.s), nil
 	case *BigInt:
-		return o.n.String(), nil
+		return bigDecimal(&o.n)
 	}
 	cls := v.Type()
 	if cls.user {
@@ -178,6 +179,33 @@ func Repr(th *Thread, v Value) (string, error) {
 		return f(th, v)
 	}
 	return defaultRepr(v), nil
+}
+
+// maxStrDigits is CPython 3.11's default limit on int-to-decimal conversion, which guards
+// against the quadratic cost of converting huge numbers.
+const maxStrDigits = 4300
+
+// bigDecimal formats a big int in decimal, refusing more than maxStrDigits digits as CPython
+// does.
+func bigDecimal(n *big.Int) (string, error) {
+	// A digit is 3.32 bits: far past the limit no conversion is needed to refuse, and only
+	// numbers near it need the exact count.
+	tooMany := ValueErrorf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits)
+	if n.BitLen() > maxStrDigits*10/3+20 {
+		return "", tooMany
+	}
+	if n.BitLen() > maxStrDigits*3 {
+		s := n.String()
+		digits := len(s)
+		if n.Sign() < 0 {
+			digits--
+		}
+		if digits > maxStrDigits {
+			return "", tooMany
+		}
+		return s, nil
+	}
+	return n.String(), nil
 }
 
 // reprFuncs holds the repr of each built-in class that has a non-default one; types register
