@@ -140,11 +140,7 @@ type subscriptTarget struct {
 }
 
 func (t *subscriptTarget) assign(fr *frame, v rt.Value) error {
-	x, err := t.x.eval(fr)
-	if err != nil {
-		return err
-	}
-	i, err := t.index.eval(fr)
+	x, i, err := operands(fr, t.x, t.index)
 	if err != nil {
 		return err
 	}
@@ -163,11 +159,7 @@ func (t *subscriptTarget) assign(fr *frame, v rt.Value) error {
 }
 
 func (t *subscriptTarget) del(fr *frame) error {
-	x, err := t.x.eval(fr)
-	if err != nil {
-		return err
-	}
-	i, err := t.index.eval(fr)
+	x, i, err := operands(fr, t.x, t.index)
 	if err != nil {
 		return err
 	}

@@ -177,13 +177,9 @@ type subscriptExpr struct {
 }
 
 func (e *subscriptExpr) eval(fr *frame) (rt.Value, error) {
-	x, err := e.x.eval(fr)
+	x, i, err := operands(fr, e.x, e.index)
 	if err != nil {
-		return x, err
-	}
-	i, err := e.index.eval(fr)
-	if err != nil {
-		return i, err
+		return rt.Value{}, err
 	}
 	if l, ok := x.Object().(*rt.List); ok {
 		if n, ok := i.SmallInt(); ok {
@@ -217,12 +213,24 @@ func (e *sliceExpr) eval(fr *frame) (rt.Value, error) {
 	return rt.Ref(&rt.Slice{Start: parts[0], Stop: parts[1], Step: parts[2]}), nil
 }
 
+// operands evaluates two operands, left to right.
+func operands(fr *frame, x, y expr) (rt.Value, rt.Value, error) {
+	a, err := x.eval(fr)
+	if err != nil {
+		return a, a, err
+	}
+	b, err := y.eval(fr)
+	return a, b, err
+}
+
 type binaryExpr struct {
 	op   rt.BinaryOp
 	x, y expr
 }
 
 func (e *binaryExpr) eval(fr *frame) (rt.Value, error) {
+	// Operands are evaluated inline rather than through operands(): this is the hottest
+	// node, and the helper's two interface calls keep it from being inlined.
 	x, err := e.x.eval(fr)
 	if err != nil {
 		return x, err
@@ -431,13 +439,9 @@ type compareExpr struct {
 }
 
 func (e *compareExpr) eval(fr *frame) (rt.Value, error) {
-	x, err := e.x.eval(fr)
+	x, y, err := operands(fr, e.x, e.y)
 	if err != nil {
-		return x, err
-	}
-	y, err := e.y.eval(fr)
-	if err != nil {
-		return y, err
+		return rt.Value{}, err
 	}
 	return compareValues(fr, e.kind, e.rich, x, y)
 }

@@ -191,11 +191,7 @@ func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 type subscriptAug struct{ x, index expr }
 
 func (t *subscriptAug) update(fr *frame, op rt.BinaryOp, value expr) error {
-	x, err := t.x.eval(fr)
-	if err != nil {
-		return err
-	}
-	i, err := t.index.eval(fr)
+	x, i, err := operands(fr, t.x, t.index)
 	if err != nil {
 		return err
 	}
