@@ -18,7 +18,12 @@ type compiler struct {
 	code  *code
 	strs  map[string]rt.Value // interned string constants
 	keys  map[string]*rt.Str  // interned names: lookups then compare by pointer
+	depth int                 // expression nesting, bounded as CPython's compiler bounds it
 }
+
+// maxExprDepth is where CPython 3.11's compiler gives up on deeply nested expressions
+// (its recursion limit times three).
+const maxExprDepth = 3000
 
 // key returns the one *Str the module's code uses for a name.
 func (c *compiler) key(name string) *rt.Str {
@@ -35,10 +40,12 @@ func (c *compiler) global(name string) *globalExpr {
 }
 
 // compileError is an error found while compiling (a SyntaxError CPython reports at
-// compile time that the parser's checks do not).
+// compile time that the parser's checks do not, or, when recursion is set, the
+// RecursionError of an expression nested too deeply).
 type compileError struct {
-	node ast.Node
-	msg  string
+	node      ast.Node
+	msg       string
+	recursion bool
 }
 
 func (e *compileError) Error() string { return e.msg }

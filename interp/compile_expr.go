@@ -14,6 +14,16 @@ func (c *compiler) exprs(es []ast.Expr) []expr {
 }
 
 func (c *compiler) expr(e ast.Expr) expr {
+	c.depth++
+	if c.depth > maxExprDepth {
+		panic(&compileError{node: e, msg: "maximum recursion depth exceeded during compilation", recursion: true})
+	}
+	x := c.exprNode(e)
+	c.depth--
+	return x
+}
+
+func (c *compiler) exprNode(e ast.Expr) expr {
 	switch n := e.(type) {
 	case *ast.Constant:
 		return &constExpr{c.constant(n)}

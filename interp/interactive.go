@@ -26,8 +26,7 @@ func (it *Interp) RunInteractive(ctx context.Context, src string) error {
 	}
 	c, err := compileInteractive(m, res)
 	if err != nil {
-		ce := err.(*compileError)
-		return it.syntaxError(it.positioned(file, ce.node.Pos(), ce.node.End(), ce.msg))
+		return it.compileFailure(file, err.(*compileError))
 	}
 	return it.guard(ctx, func() error {
 		f := &Function{code: c, globals: it.main.Dict, name: c.name, qualname: c.qualname, interp: it, module: rt.NewStr("__main__")}

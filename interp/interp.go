@@ -222,10 +222,18 @@ func (it *Interp) compile(filename string, src []byte) (*code, error) {
 	}
 	c, err := compileModule(m, res)
 	if err != nil {
-		ce := err.(*compileError)
-		return nil, it.syntaxError(it.positioned(filename, ce.node.Pos(), ce.node.End(), ce.msg))
+		return nil, it.compileFailure(filename, err.(*compileError))
 	}
 	return c, nil
+}
+
+// compileFailure reports a compile error: a SyntaxError at its node, or a RecursionError.
+func (it *Interp) compileFailure(file string, ce *compileError) error {
+	if ce.recursion {
+		exc := rt.Errorf(rt.RecursionErrorType, "%s", ce.msg)
+		return &Error{exc: exc, text: exc.Error() + "\n"}
+	}
+	return it.syntaxError(it.positioned(file, ce.node.Pos(), ce.node.End(), ce.msg))
 }
 
 // positioned makes a syntax error at a node's span.
