@@ -115,6 +115,23 @@ func parseIntText(s string, base int) (Value, bool) {
 	return MakeBig(n), true
 }
 
+// decimalDigits counts the digits of int(s, base) that CPython's conversion limit applies to:
+// none for bases that are powers of two (whose conversion is linear), the letters and digits
+// otherwise.
+func decimalDigits(s string, base int) int {
+	t := strings.TrimLeft(strings.TrimSpace(s), "+-")
+	if base&(base-1) == 0 && base != 0 || base == 0 && len(t) > 1 && t[0] == '0' && strings.ContainsRune("xXoObB", rune(t[1])) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if c := t[i] | 0x20; c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	return n
+}
+
 // digitValue is the value of an ASCII digit or letter in bases up to 36, else 99.
 func digitValue(c byte) int {
 	switch {
@@ -338,6 +355,9 @@ func intFromText(th *Thread, x Value, base int) (Value, error) {
 		text = o.s
 	case *Bytes:
 		text = o.s
+	}
+	if n := decimalDigits(text, base); n > maxStrDigits {
+		return Value{}, ValueErrorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, n)
 	}
 	if r, ok := parseIntText(text, base); ok {
 		return r, nil
