@@ -53,8 +53,14 @@ func Binary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 			return smallIntBinary(op, int64(x.n), int64(y.n))
 		}
 	}
-	if r, ok, err := builtinBinary(th, op, x, y); ok || err != nil {
-		return r, err
+	// A Python override in a subclass of a built-in container comes before the built-in
+	// behaviour.
+	_, xo := override(th, x, binOpInfo[op].dunder)
+	_, yo := override(th, y, binOpInfo[op].rdunder)
+	if !xo && !yo {
+		if r, ok, err := builtinBinary(th, op, x, y); ok || err != nil {
+			return r, err
+		}
 	}
 	return userBinary(th, op, x, y, false)
 }

@@ -36,6 +36,9 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 	case *Super:
 		return superGetAttr(th, o, name)
 	}
+	if cls, attrs, ok := subclassAttrs(v, false); ok {
+		return instanceGetAttr(th, v, cls, attrs, name)
+	}
 	if a, ok := v.o.(Attributer); ok {
 		if r, ok := a.Attr(name); ok {
 			return r, nil
@@ -318,6 +321,9 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 	case *Module:
 		o.Dict.SetStr(name, x)
 		return nil
+	}
+	if cls, attrs, ok := subclassAttrs(v, true); ok {
+		return instanceSetAttr(th, v, cls, attrs, name, x)
 	}
 	if s, ok := v.o.(AttrSetter); ok && s.SetAttr(name, x) {
 		return nil

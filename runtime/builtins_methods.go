@@ -312,6 +312,11 @@ func dunderMethod(c *Class, name string) func(*Thread, Value, []Value, []Kwarg) 
 		if len(args) != d.arity {
 			return Value{}, TypeErrorf("expected %d argument%s, got %d", d.arity, plural(d.arity), len(args))
 		}
-		return d.fn(th, self, args)
+		// The generic operation must not come back to the subclass's override of this
+		// very method (super().__setitem__ from a __setitem__).
+		th.bypass = self.o
+		r, err := d.fn(th, self, args)
+		th.bypass = nil
+		return r, err
 	}
 }

@@ -7,6 +7,7 @@ package runtime
 // Keys are compared with Equal and hashed with Hash, which may call user __eq__/__hash__ and
 // therefore take a Thread; string keys take a fast path that never calls out.
 type Dict struct {
+	sub     *subclass // set for instances of user subclasses of dict
 	entries []dictEntry
 	index   []int32 // -1 empty, -2 deleted, else entry number
 	used    int     // live entries
@@ -25,7 +26,9 @@ const (
 )
 
 // Type returns `dict`.
-func (d *Dict) Type() *Class { return DictType }
+func (d *Dict) Type() *Class { return d.sub.classOr(DictType) }
+
+func (d *Dict) subState() *subclass { return d.sub }
 
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
@@ -282,7 +285,7 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 
 // Clear removes every item.
 func (d *Dict) Clear() {
-	*d = Dict{version: d.version + 1}
+	*d = Dict{version: d.version + 1, sub: d.sub}
 }
 
 // grow rebuilds the index at a size that keeps it at most 2/3 full, squeezing out holes.

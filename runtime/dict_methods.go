@@ -7,6 +7,7 @@ func init() {
 		d := NewDict()
 		return Ref(d), dictUpdate(th, "dict", d, args, kw)
 	}
+	wrapNew(DictType, true)
 	c := DictType
 	addMethod(c, "__init__", func(th *Thread, d *Dict, args []Value, kw []Kwarg) (Value, error) {
 		return None, dictUpdate(th, "dict", d, args, kw)

@@ -124,6 +124,9 @@ func sliceItems(items []Value, start, step, length int) []Value {
 
 // GetItem evaluates v[k].
 func GetItem(th *Thread, v, k Value) (Value, error) {
+	if r, ok, err := callOverride(th, v, "__getitem__", k); ok {
+		return r, err
+	}
 	switch o := v.o.(type) {
 	case *List:
 		return seqGetItem(th, "list", o.Items, k, NewList)
@@ -135,6 +138,9 @@ func GetItem(th *Thread, v, k Value) (Value, error) {
 			return Value{}, err
 		}
 		if !ok {
+			if r, ok, err := callOverride(th, v, "__missing__", k); ok {
+				return r, err
+			}
 			return Value{}, KeyError(k)
 		}
 		return r, nil
@@ -278,6 +284,9 @@ func rangeGetItem(th *Thread, r *Range, k Value) (Value, error) {
 
 // SetItem performs v[k] = x.
 func SetItem(th *Thread, v, k, x Value) error {
+	if _, ok, err := callOverride(th, v, "__setitem__", k, x); ok {
+		return err
+	}
 	switch o := v.o.(type) {
 	case *List:
 		if s, ok := k.o.(*Slice); ok {
@@ -338,6 +347,9 @@ func listSetSlice(th *Thread, l *List, s *Slice, x Value) error {
 
 // DelItem performs del v[k].
 func DelItem(th *Thread, v, k Value) error {
+	if _, ok, err := callOverride(th, v, "__delitem__", k); ok {
+		return err
+	}
 	switch o := v.o.(type) {
 	case *List:
 		if s, ok := k.o.(*Slice); ok {

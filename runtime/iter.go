@@ -204,6 +204,9 @@ var (
 
 // Iter returns iter(v).
 func Iter(th *Thread, v Value) (Iterator, error) {
+	if _, ok := override(th, v, "__iter__"); ok {
+		return userIterOf(th, v)
+	}
 	switch o := v.o.(type) {
 	case *List:
 		return &seqIter{list: o, cls: listIterType}, nil
@@ -226,6 +229,12 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 			return o, nil
 		}
 	}
+	return userIterOf(th, v)
+}
+
+// userIterOf is iter(v) for an instance of a user class: __iter__, or the sequence protocol
+// of __getitem__.
+func userIterOf(th *Thread, v Value) (Iterator, error) {
 	cls := v.Type()
 	if cls.user {
 		if m := cls.Lookup("__iter__"); m.IsValid() {
@@ -268,9 +277,13 @@ func Next(th *Thread, v Value) (Value, bool, error) {
 func ToSlice(th *Thread, v Value) ([]Value, error) {
 	switch o := v.o.(type) {
 	case *List:
-		return o.Items, nil
+		if o.sub == nil {
+			return o.Items, nil
+		}
 	case *Tuple:
-		return o.Items, nil
+		if o.sub == nil {
+			return o.Items, nil
+		}
 	}
 	it, err := Iter(th, v)
 	if err != nil {
@@ -294,6 +307,12 @@ func ToSlice(th *Thread, v Value) ([]Value, error) {
 
 // Contains evaluates x in v.
 func Contains(th *Thread, v, x Value) (bool, error) {
+	if r, ok, err := callOverride(th, v, "__contains__", x); ok {
+		if err != nil {
+			return false, err
+		}
+		return Truth(th, r)
+	}
 	switch o := v.o.(type) {
 	case *Dict:
 		_, ok, err := o.Get(th, x)

@@ -10,6 +10,7 @@ func init() {
 		}
 		return NewList(append([]Value(nil), items...)), nil
 	}
+	wrapNew(ListType, true)
 	c := ListType
 	addMethod(c, "__init__", func(th *Thread, l *List, args []Value, kw []Kwarg) (Value, error) {
 		items, err := seqArg(th, "list", args, kw)

@@ -3,10 +3,13 @@ package runtime
 // List is a Python list.
 type List struct {
 	Items []Value
+	sub   *subclass // set for instances of user subclasses of list
 }
 
-// Type returns `list`.
-func (l *List) Type() *Class { return ListType }
+// Type returns `list`, or the user subclass the list is an instance of.
+func (l *List) Type() *Class { return l.sub.classOr(ListType) }
+
+func (l *List) subState() *subclass { return l.sub }
 
 // NewList returns a list value holding items (not copied).
 func NewList(items []Value) Value { return Ref(&List{Items: items}) }
@@ -14,10 +17,42 @@ func NewList(items []Value) Value { return Ref(&List{Items: items}) }
 // Tuple is a Python tuple.
 type Tuple struct {
 	Items []Value
+	sub   *subclass
 }
 
-// Type returns `tuple`.
-func (t *Tuple) Type() *Class { return TupleType }
+// Type returns `tuple`, or the user subclass the tuple is an instance of.
+func (t *Tuple) Type() *Class { return t.sub.classOr(TupleType) }
+
+func (t *Tuple) subState() *subclass { return t.sub }
+
+// subclass is what an instance of a user subclass of a built-in container carries besides
+// the container: its class and its attribute dict. Plain containers have none, so this
+// costs them one nil pointer.
+type subclass struct {
+	cls   *Class
+	attrs *Dict
+}
+
+func (s *subclass) classOr(builtin *Class) *Class {
+	if s == nil {
+		return builtin
+	}
+	return s.cls
+}
+
+// subclassed is implemented by the built-in containers that user classes may subclass.
+type subclassed interface {
+	subState() *subclass
+}
+
+// newSubclass returns the subclass state for an instance of cls, nil when cls is the
+// built-in class itself.
+func newSubclass(cls, builtin *Class) *subclass {
+	if cls == nil || cls == builtin {
+		return nil
+	}
+	return &subclass{cls: cls}
+}
 
 // EmptyTuple is the shared ().
 var EmptyTuple = Ref(&Tuple{})

@@ -75,6 +75,12 @@ func lenResult(r Value) (int, error) {
 
 // Len returns len(v).
 func Len(th *Thread, v Value) (int, error) {
+	if r, ok, err := callOverride(th, v, "__len__"); ok {
+		if err != nil {
+			return 0, err
+		}
+		return lenResult(r)
+	}
 	switch o := v.o.(type) {
 	case *Str:
 		return o.Len(), nil

@@ -4,6 +4,7 @@ package runtime
 // nine, then perturbed probing; resize at 60% fill) so that a set prints its elements in the
 // same order as CPython: `print({3, 1, 2})` shows `{1, 2, 3}` in both.
 type Set struct {
+	sub    *subclass // set for instances of user subclasses of set and frozenset
 	table  []setEntry
 	fill   int // live + dummy entries
 	used   int // live entries
@@ -32,10 +33,12 @@ func NewFrozenSet() *Set { return &Set{frozen: true} }
 // Type returns `set` or `frozenset`.
 func (s *Set) Type() *Class {
 	if s.frozen {
-		return FrozenSetType
+		return s.sub.classOr(FrozenSetType)
 	}
-	return SetType
+	return s.sub.classOr(SetType)
 }
+
+func (s *Set) subState() *subclass { return s.sub }
 
 // Frozen reports whether s is a frozenset.
 func (s *Set) Frozen() bool { return s.frozen }
@@ -205,7 +208,7 @@ func (s *Set) Discard(th *Thread, key Value) (bool, error) {
 }
 
 // Clear removes every element.
-func (s *Set) Clear() { *s = Set{frozen: s.frozen} }
+func (s *Set) Clear() { *s = Set{frozen: s.frozen, sub: s.sub} }
 
 // Elems returns the elements in table order, CPython's iteration order.
 func (s *Set) Elems() []Value {

@@ -15,6 +15,8 @@ func init() {
 		}
 		return newSetArg(th, "frozenset", true, args, kw)
 	}
+	wrapNew(SetType, true)
+	wrapNew(FrozenSetType, false)
 	for _, c := range []*Class{SetType, FrozenSetType} {
 		addSetMethods(c)
 	}

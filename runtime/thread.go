@@ -35,6 +35,10 @@ type Thread struct {
 	Async AsyncState
 
 	reprActive []Object // containers whose repr is in progress, for [...] cycles
+
+	// bypass is the object whose Python override of a special method the next generic
+	// operation on it skips (see override in subclass.go).
+	bypass Object
 }
 
 // NewThread returns a thread writing to the given streams.

@@ -13,6 +13,7 @@ func init() {
 		}
 		return NewTuple(append([]Value(nil), items...)), nil
 	}
+	wrapNew(TupleType, false)
 	c := TupleType
 	addMethod(c, "index", func(th *Thread, t *Tuple, args []Value, kw []Kwarg) (Value, error) {
 		return seqIndex(th, "index", t.items, args, kw, func(Value) error {
