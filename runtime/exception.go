@@ -181,14 +181,7 @@ func formatChain(th *Thread, b *strings.Builder, e *Exception, source func(strin
 	}
 	if e.Traceback != nil {
 		b.WriteString("Traceback (most recent call last):\n")
-		for tb := e.Traceback; tb != nil; tb = tb.Next {
-			fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.Site.File, tb.Line, tb.Site.Function)
-			if source != nil {
-				if text := strings.TrimSpace(source(tb.Site.File, tb.Line)); text != "" {
-					fmt.Fprintf(b, "    %s\n", text)
-				}
-			}
-		}
+		writeEntries(b, e.Traceback, source)
 	}
 	b.WriteString(ExceptionSummary(th, e))
 	b.WriteByte('\n')
@@ -196,6 +189,36 @@ func formatChain(th *Thread, b *strings.Builder, e *Exception, source func(strin
 		b.WriteString(n)
 		b.WriteByte('\n')
 	}
+}
+
+// recursiveCutoff is how many identical consecutive entries a traceback shows before
+// summing up the rest, as CPython's traceback module does for deep recursion.
+const recursiveCutoff = 3
+
+func writeEntries(b *strings.Builder, tb *Traceback, source func(string, int) string) {
+	var last *Traceback
+	count := 0
+	flush := func() {
+		if n := count - recursiveCutoff; n > 0 {
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", n, plural(n))
+		}
+	}
+	for ; tb != nil; tb = tb.Next {
+		if last == nil || *last.Site != *tb.Site || last.Line != tb.Line {
+			flush()
+			last, count = tb, 0
+		}
+		if count++; count > recursiveCutoff {
+			continue
+		}
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.Site.File, tb.Line, tb.Site.Function)
+		if source != nil {
+			if text := strings.TrimSpace(source(tb.Site.File, tb.Line)); text != "" {
+				fmt.Fprintf(b, "    %s\n", text)
+			}
+		}
+	}
+	flush()
 }
 
 // ExceptionSummary is the last line of a traceback: "TypeName: message", with str() of the
