@@ -80,7 +80,7 @@ func (it *Interp) pushFrame(c *code, f *Function, slots []rt.Value, globals *rt.
 	fr := it.frames[d]
 	it.serial++
 	fr.code, fr.fn, fr.slots, fr.globals, fr.free = c, f, slots, globals, closure
-	fr.interp, fr.th, fr.id, fr.back = it, it.th, it.serial, it.cur
+	fr.interp, fr.th, fr.id, fr.back, fr.errSpan = it, it.th, it.serial, it.cur, nil
 	if fr.classDict != nil {
 		fr.classDict = nil
 	}

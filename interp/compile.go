@@ -39,6 +39,13 @@ func (c *compiler) global(name string) *globalExpr {
 	return &globalExpr{name: name, key: c.key(name)}
 }
 
+// globalAt is a global read that knows its place in the source, for tracebacks.
+func (c *compiler) globalAt(n *ast.Name) *globalExpr {
+	g := c.global(n.ID)
+	g.span = spanOf(n)
+	return g
+}
+
 // compileError is an error found while compiling (a SyntaxError CPython reports at
 // compile time that the parser's checks do not, or, when recursion is set, the
 // RecursionError of an expression nested too deeply).
@@ -264,6 +271,9 @@ func (c *compiler) name(n *ast.Name) expr {
 	r, ok := c.res.refs[n]
 	if !ok {
 		r = c.rsv.lookup(c.scope, n.ID)
+	}
+	if r.kind == refGlobal {
+		return c.globalAt(n)
 	}
 	return c.load(r, n.ID)
 }

@@ -34,11 +34,11 @@ func (c *compiler) exprNode(e ast.Expr) expr {
 		k, isConst := smallIntConst(y)
 		switch {
 		case n.Op == ast.Add && isConst:
-			return &addIntExpr{x, k, rt.OpAdd, y.(*constExpr).v}
+			return &addIntExpr{x, k, rt.OpAdd, y.(*constExpr).v, binSpan(n)}
 		case n.Op == ast.Sub && isConst:
-			return &addIntExpr{x, k, rt.OpSub, y.(*constExpr).v}
+			return &addIntExpr{x, k, rt.OpSub, y.(*constExpr).v, binSpan(n)}
 		}
-		return &binaryExpr{binaryOps[n.Op], x, y}
+		return &binaryExpr{span: binSpan(n), op: binaryOps[n.Op], x: x, y: y}
 	case *ast.UnaryOp:
 		return c.unary(n)
 	case *ast.BoolOp:
@@ -60,9 +60,9 @@ func (c *compiler) exprNode(e ast.Expr) expr {
 	case *ast.Call:
 		return c.call(n)
 	case *ast.Attribute:
-		return &attrExpr{x: c.expr(n.X), name: n.Name, key: c.key(n.Name)}
+		return &attrExpr{span: spanOf(n), x: c.expr(n.X), name: n.Name, key: c.key(n.Name)}
 	case *ast.Subscript:
-		return &subscriptExpr{c.expr(n.X), c.expr(n.Index)}
+		return &subscriptExpr{span: subSpan(n), x: c.expr(n.X), index: c.expr(n.Index)}
 	case *ast.Slice:
 		s := &sliceExpr{}
 		if n.Lower != nil {
@@ -133,20 +133,40 @@ func (c *compiler) unary(n *ast.UnaryOp) expr {
 			return &constExpr{v}
 		}
 	}
-	return unaryNode(n.Op, c.expr(n.X))
+	return unaryNode(n, c.expr(n.X))
 }
 
 // unaryNode builds the node of a unary operator applied to a compiled operand.
-func unaryNode(op ast.Op, x expr) expr {
-	switch op {
+func unaryNode(n *ast.UnaryOp, x expr) expr {
+	switch n.Op {
 	case ast.Not:
 		return &notExpr{x}
 	case ast.USub:
-		return &unaryExpr{rt.OpNeg, x}
+		return &unaryExpr{rt.OpNeg, x, spanOf(n)}
 	case ast.UAdd:
-		return &unaryExpr{rt.OpPos, x}
+		return &unaryExpr{rt.OpPos, x, spanOf(n)}
 	}
-	return &unaryExpr{rt.OpInvert, x}
+	return &unaryExpr{rt.OpInvert, x, spanOf(n)}
+}
+
+// spanOf is a node's location, for the carets of a traceback.
+func spanOf(n ast.Node) *rt.TraceSpan {
+	p, e := n.Pos(), n.End()
+	return &rt.TraceSpan{Line: int(p.Line), Col: int(p.Col), EndLine: int(e.Line), EndCol: int(e.Col)}
+}
+
+// binSpan locates a binary operation and its operator.
+func binSpan(n *ast.BinOp) *rt.TraceSpan {
+	sp := spanOf(n)
+	sp.Kind, sp.A, sp.B = rt.SpanBinOp, int(n.X.End().Col), int(n.Y.Pos().Col)
+	return sp
+}
+
+// subSpan locates a subscript and its index.
+func subSpan(n *ast.Subscript) *rt.TraceSpan {
+	sp := spanOf(n)
+	sp.Kind, sp.A, sp.B = rt.SpanSubscript, int(n.X.End().Col), int(n.Index.End().Col)
+	return sp
 }
 
 func (c *compiler) compare(n *ast.Compare) expr {
@@ -156,7 +176,7 @@ func (c *compiler) compare(n *ast.Compare) expr {
 		if k, ok := smallIntConst(y); ok && op.kind == cmpRich {
 			return &cmpIntExpr{x, k, op.rich, y.(*constExpr).v}
 		}
-		return &compareExpr{op.kind, op.rich, x, y}
+		return &compareExpr{op.kind, op.rich, x, y, spanOf(n)}
 	}
 	ch := &chainExpr{operands: []expr{c.expr(n.Left)}}
 	for i, o := range n.Ops {
@@ -192,11 +212,11 @@ func (c *compiler) call(n *ast.Call) expr {
 	}
 	if plain {
 		if at, ok := n.Func.(*ast.Attribute); ok {
-			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: c.key(at.Name), args: c.exprs(n.Args)}
+			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: c.key(at.Name), args: c.exprs(n.Args), span: spanOf(n), attr: spanOf(at)}
 		}
-		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args)}
+		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args), spanOf(n)}
 	}
-	ce := &callExpr{fn: c.expr(n.Func), args: c.elements(n.Args)}
+	ce := &callExpr{fn: c.expr(n.Func), args: c.elements(n.Args), span: spanOf(n)}
 	for _, k := range n.Keywords {
 		ce.kwNames = append(ce.kwNames, k.Arg)
 		ce.kwValues = append(ce.kwValues, c.expr(k.Value))

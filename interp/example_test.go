@@ -56,6 +56,7 @@ func Example_errors() {
 	//     f()
 	//   File "fail.aio", line 2, in f
 	//     return 1 / 0
+	//            ~~^~~
 	// ZeroDivisionError: division by zero
 	// exit status: 1
 }

@@ -61,6 +61,7 @@ func (e *freeExpr) eval(fr *frame) (rt.Value, error) {
 
 // globalExpr reads a module-level name, falling back to builtins.
 type globalExpr struct {
+	span     *rt.TraceSpan
 	name     string
 	key      *rt.Str // the name with its hash cached
 	global   rt.KeyCache
@@ -76,7 +77,7 @@ func (e *globalExpr) eval(fr *frame) (rt.Value, error) {
 	}
 	err := nameError(e.name)
 	err.Suggestion = nameSuggestion(fr, e.name)
-	return rt.Value{}, err
+	return rt.Value{}, fr.fail(err, e.span)
 }
 
 func nameError(name string) *rt.Exception {
@@ -111,6 +112,7 @@ type tempExpr struct{ slot int }
 func (e *tempExpr) eval(fr *frame) (rt.Value, error) { return fr.slots[e.slot], nil }
 
 type attrExpr struct {
+	span  *rt.TraceSpan
 	x     expr
 	name  string
 	key   *rt.Str
@@ -134,7 +136,11 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 			}
 		}
 	}
-	return rt.GetAttr(fr.th, x, e.name)
+	v, err := rt.GetAttr(fr.th, x, e.name)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 // attrCache remembers the class attribute lookups made at one site, for up to four classes
@@ -173,6 +179,7 @@ func (c *attrCache) lookup(cls *rt.Class, key *rt.Str) rt.Value {
 }
 
 type subscriptExpr struct {
+	span     *rt.TraceSpan
 	x, index expr
 }
 
@@ -191,7 +198,11 @@ func (e *subscriptExpr) eval(fr *frame) (rt.Value, error) {
 			}
 		}
 	}
-	return rt.GetItem(fr.th, x, i)
+	v, err := rt.GetItem(fr.th, x, i)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 type sliceExpr struct {
@@ -224,6 +235,7 @@ func operands(fr *frame, x, y expr) (rt.Value, rt.Value, error) {
 }
 
 type binaryExpr struct {
+	span *rt.TraceSpan
 	op   rt.BinaryOp
 	x, y expr
 }
@@ -239,7 +251,11 @@ func (e *binaryExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return y, err
 	}
-	return arith(fr.th, e.op, x, y)
+	v, err := arith(fr.th, e.op, x, y)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 // arith evaluates x op y with inline paths for small ints and floats.
@@ -342,8 +358,9 @@ func intArith(op rt.BinaryOp, a, b int64) (int64, bool) {
 }
 
 type unaryExpr struct {
-	op rt.UnaryOp
-	x  expr
+	op   rt.UnaryOp
+	x    expr
+	span *rt.TraceSpan
 }
 
 func (e *unaryExpr) eval(fr *frame) (rt.Value, error) {
@@ -351,7 +368,11 @@ func (e *unaryExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return x, err
 	}
-	return rt.Unary(fr.th, e.op, x)
+	v, err := rt.Unary(fr.th, e.op, x)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 type notExpr struct{ x expr }
@@ -436,6 +457,7 @@ type compareExpr struct {
 	kind cmpOp
 	rich rt.CompareOp
 	x, y expr
+	span *rt.TraceSpan
 }
 
 func (e *compareExpr) eval(fr *frame) (rt.Value, error) {
@@ -443,7 +465,11 @@ func (e *compareExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return rt.Value{}, err
 	}
-	return compareValues(fr, e.kind, e.rich, x, y)
+	v, err := compareValues(fr, e.kind, e.rich, x, y)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 func compareValues(fr *frame, kind cmpOp, rich rt.CompareOp, x, y rt.Value) (rt.Value, error) {

@@ -16,9 +16,23 @@ func callValue(fr *frame, fn rt.Value, args []rt.Value, kw []rt.Kwarg) (rt.Value
 type simpleCallExpr struct {
 	fn   expr
 	args []expr
+	span *rt.TraceSpan
 }
 
 func (e *simpleCallExpr) eval(fr *frame) (rt.Value, error) {
+	v, err := e.call(fr)
+	return failAt(fr, v, err, e.span)
+}
+
+// failAt passes a call's result through, recording where it failed.
+func failAt(fr *frame, v rt.Value, err error, sp *rt.TraceSpan) (rt.Value, error) {
+	if err != nil {
+		return v, fr.fail(err, sp)
+	}
+	return v, nil
+}
+
+func (e *simpleCallExpr) call(fr *frame) (rt.Value, error) {
 	fn, err := e.fn.eval(fr)
 	if err != nil {
 		return fn, err
@@ -77,9 +91,16 @@ type methodCallExpr struct {
 	key   *rt.Str
 	args  []expr
 	cache attrCache
+	span  *rt.TraceSpan // the call
+	attr  *rt.TraceSpan // obj.name, where a failed lookup is reported
 }
 
 func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
+	v, err := e.call(fr)
+	return failAt(fr, v, err, e.span)
+}
+
+func (e *methodCallExpr) call(fr *frame) (rt.Value, error) {
 	obj, err := e.obj.eval(fr)
 	if err != nil {
 		return obj, err
@@ -88,7 +109,7 @@ func (e *methodCallExpr) eval(fr *frame) (rt.Value, error) {
 	m := st.mark()
 	fn, self, err := e.lookup(fr.th, obj)
 	if err != nil {
-		return rt.Value{}, err
+		return rt.Value{}, fr.fail(err, e.attr)
 	}
 	if f, ok := fn.Object().(*Function); ok && self {
 		if c := f.code; c.simple && c.kind == plainCode && len(e.args)+1 == c.nargs {
@@ -152,9 +173,15 @@ type callExpr struct {
 	args     []element
 	kwNames  []string // "" marks a **mapping entry
 	kwValues []expr
+	span     *rt.TraceSpan
 }
 
 func (e *callExpr) eval(fr *frame) (rt.Value, error) {
+	v, err := e.call(fr)
+	return failAt(fr, v, err, e.span)
+}
+
+func (e *callExpr) call(fr *frame) (rt.Value, error) {
 	fn, err := e.fn.eval(fr)
 	if err != nil {
 		return fn, err

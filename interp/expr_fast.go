@@ -97,10 +97,11 @@ func cmpInts(op rt.CompareOp, a, b int64) bool {
 
 // addIntExpr is x + k or x - k (k negated) for a small int constant.
 type addIntExpr struct {
-	x  expr
-	k  int64
-	op rt.BinaryOp
-	kv rt.Value
+	x    expr
+	k    int64
+	op   rt.BinaryOp
+	kv   rt.Value
+	span *rt.TraceSpan
 }
 
 func (e *addIntExpr) eval(fr *frame) (rt.Value, error) {
@@ -117,7 +118,11 @@ func (e *addIntExpr) eval(fr *frame) (rt.Value, error) {
 			return rt.Int(d), nil
 		}
 	}
-	return rt.Binary(fr.th, e.op, x, e.kv)
+	v, err := rt.Binary(fr.th, e.op, x, e.kv)
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
 }
 
 // smallIntConst reports the value of a compiled int constant.

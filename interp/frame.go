@@ -20,6 +20,17 @@ type frame struct {
 	id        uint64     // unique per activation, marks the traceback entries it added
 	gen       *generator // the generator or coroutine running this frame, if any
 	back      *frame     // the caller's frame
+	// errSpan is the innermost expression an exception came out of in this frame, kept
+	// for its traceback entry (CPython 3.11's carets); trace consumes it.
+	errSpan *rt.TraceSpan
+}
+
+// fail records sp as where err came from in this frame, unless an inner expression did.
+func (fr *frame) fail(err error, sp *rt.TraceSpan) error {
+	if fr.errSpan == nil {
+		fr.errSpan = sp
+	}
+	return err
 }
 
 // ctl is how a statement finished, besides raising.

@@ -24,9 +24,9 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 	switch n := e.(type) {
 	case *ast.BinOp:
 		xs := sc.lowerAll([]ast.Expr{n.X, n.Y})
-		return &binaryExpr{binaryOps[n.Op], xs[0], xs[1]}
+		return &binaryExpr{span: binSpan(n), op: binaryOps[n.Op], x: xs[0], y: xs[1]}
 	case *ast.UnaryOp:
-		return unaryNode(n.Op, sc.lower(n.X))
+		return unaryNode(n, sc.lower(n.X))
 	case *ast.Compare:
 		xs := sc.lowerAll(append([]ast.Expr{n.Left}, n.Comparators...))
 		ch := &chainExpr{operands: xs}
@@ -43,10 +43,10 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 	case *ast.Call:
 		return sc.call(n)
 	case *ast.Attribute:
-		return &attrExpr{x: sc.lower(n.X), name: n.Name, key: c.key(n.Name)}
+		return &attrExpr{span: spanOf(n), x: sc.lower(n.X), name: n.Name, key: c.key(n.Name)}
 	case *ast.Subscript:
 		xs := sc.lowerAll([]ast.Expr{n.X, n.Index})
-		return &subscriptExpr{xs[0], xs[1]}
+		return &subscriptExpr{span: subSpan(n), x: xs[0], index: xs[1]}
 	case *ast.Slice:
 		xs := sc.lowerAll([]ast.Expr{n.Lower, n.Upper, n.Step})
 		return &sliceExpr{xs[0], xs[1], xs[2]}
@@ -170,7 +170,7 @@ func (sc *stepCompiler) call(n *ast.Call) expr {
 		}
 	}
 	xs := sc.lowerAll(inner)
-	ce := &callExpr{fn: xs[0]}
+	ce := &callExpr{fn: xs[0], span: spanOf(n)}
 	for i, a := range n.Args {
 		_, star := a.(*ast.Starred)
 		ce.args = append(ce.args, element{xs[1+i], star})

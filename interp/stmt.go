@@ -36,7 +36,12 @@ func execBlock(fr *frame, body []stmt) (ctl, error) {
 // trace adds this frame's traceback entry to err (once per activation).
 func (fr *frame) trace(err error, line int) error {
 	e := rt.AsException(err)
-	e.AddTraceback(fr.id, &rt.Traceback{Site: fr.code.site, Line: line})
+	sp := fr.errSpan
+	fr.errSpan = nil
+	if sp != nil {
+		line = sp.Line
+	}
+	e.AddTraceback(fr.id, &rt.Traceback{Site: fr.code.site, Line: line, Span: sp})
 	return e
 }
 

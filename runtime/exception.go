@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Exception is an instance of BaseException or of any class derived from it, user classes
@@ -33,8 +34,29 @@ type Exception struct {
 type Traceback struct {
 	Site *TraceSite
 	Line int
+	Span *TraceSpan // the failing expression, for CPython 3.11's carets; nil if unknown
 	Next *Traceback
 }
+
+// TraceSpan locates the expression a traceback entry failed in: 1-based lines and rune
+// columns, the end exclusive. For a binary operation A and B are the end of the left
+// operand and the start of the right one; for a subscript, the end of the value and of the
+// index.
+type TraceSpan struct {
+	Line, Col, EndLine, EndCol int
+	Kind                       SpanKind
+	A, B                       int
+}
+
+// SpanKind says how CPython marks an expression under a traceback line.
+type SpanKind uint8
+
+// The kinds of TraceSpan.
+const (
+	SpanPlain     SpanKind = iota // ^^^^ under the whole expression
+	SpanBinOp                     // ~~^~~ : the operator stands out
+	SpanSubscript                 // ~~^^^ : the index stands out
+)
 
 // TraceSite names the code a traceback entry is in.
 type TraceSite struct {
@@ -213,12 +235,66 @@ func writeEntries(b *strings.Builder, tb *Traceback, source func(string, int) st
 		}
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", tb.Site.File, tb.Line, tb.Site.Function)
 		if source != nil {
-			if text := strings.TrimSpace(source(tb.Site.File, tb.Line)); text != "" {
+			line := source(tb.Site.File, tb.Line)
+			if text := strings.TrimSpace(line); text != "" {
 				fmt.Fprintf(b, "    %s\n", text)
+				writeCarets(b, line, tb.Span)
 			}
 		}
 	}
 	flush()
+}
+
+// writeCarets underlines the failing expression as CPython 3.11's traceback module does:
+// only when it is not the whole line, or when it is an operation whose operator or index
+// can be picked out.
+func writeCarets(b *strings.Builder, line string, sp *TraceSpan) {
+	if sp == nil {
+		return
+	}
+	runes := []rune(strings.TrimRight(line, " \t\r\n\f"))
+	stripped := []rune(strings.TrimSpace(line))
+	lead := len(runes) - len([]rune(strings.TrimLeft(string(runes), " \t\f")))
+	start, end := sp.Col-1, lead+len(stripped)
+	if sp.EndLine == sp.Line {
+		end = sp.EndCol - 1
+	}
+	if start < lead || end > len(runes) || end <= start {
+		return
+	}
+	left, right, anchored := caretAnchors(runes, sp, start, end)
+	if end-start >= len(stripped) && !(anchored && right > left) {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", start-lead))
+	if anchored {
+		b.WriteString(strings.Repeat("~", left) + strings.Repeat("^", right-left) + strings.Repeat("~", end-start-right))
+	} else {
+		b.WriteString(strings.Repeat("^", end-start))
+	}
+	b.WriteByte('\n')
+}
+
+// caretAnchors finds the operator of a binary operation or the index of a subscript, as
+// offsets into the expression's text.
+func caretAnchors(runes []rune, sp *TraceSpan, start, end int) (left, right int, ok bool) {
+	if sp.EndLine != sp.Line || sp.A-1 < start || sp.B-1 > end || sp.A > sp.B+1 {
+		return 0, 0, false
+	}
+	switch sp.Kind {
+	case SpanBinOp:
+		op := runes[sp.A-1 : sp.B-1]
+		off := len(op) - len([]rune(strings.TrimLeft(string(op), " \t\f")))
+		left = sp.A - 1 - start + off
+		right = left + 1
+		if off+1 < len(op) && !unicode.IsSpace(op[off+1]) {
+			right++
+		}
+		return left, right, right <= end-start
+	case SpanSubscript:
+		return sp.A - 1 - start, sp.B - start, sp.B-start <= end-start
+	}
+	return 0, 0, false
 }
 
 // ExceptionSummary is the last line of a traceback: "TypeName: message", with str() of the
