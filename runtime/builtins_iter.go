@@ -429,44 +429,10 @@ func (r *listReverseIter) Next(*Thread) (Value, bool, error) {
 	return r.l.Items[r.i+1], true, nil
 }
 
-// dictReverseIter walks a dict's entries backwards, failing if the dict changes size.
-type dictReverseIter struct {
-	d    *Dict
-	kind int // 0 keys, 1 values, 2 items
-	i    int // next entry to look at
-	size int
-}
-
-func newDictReverseIter(d *Dict, kind int) *dictReverseIter {
-	return &dictReverseIter{d: d, kind: kind, i: len(d.entries) - 1, size: d.Len()}
-}
-
-func (r *dictReverseIter) Type() *Class { return dictReverseIterType[r.kind] }
-
-func (r *dictReverseIter) Next(*Thread) (Value, bool, error) {
-	if r.d == nil {
-		return Value{}, false, nil
-	}
-	if r.d.Len() != r.size {
-		r.d = nil
-		return Value{}, false, Errorf(RuntimeErrorType, "dictionary changed size during iteration")
-	}
-	for ; r.i >= 0 && r.i < len(r.d.entries); r.i-- {
-		e := r.d.entries[r.i]
-		if !e.key.IsValid() {
-			continue
-		}
-		r.i--
-		switch r.kind {
-		case 0:
-			return e.key, true, nil
-		case 1:
-			return e.value, true, nil
-		}
-		return NewTuple([]Value{e.key, e.value}), true, nil
-	}
-	r.d = nil
-	return Value{}, false, nil
+// newDictReverseIter is reversed(d), reversed(d.values()) and so on: the dict iterator run
+// from the last entry back.
+func newDictReverseIter(d *Dict, kind int) *dictIter {
+	return &dictIter{d: d, kind: kind, i: len(d.entries) - 1, step: -1, size: d.Len()}
 }
 
 func newReversed(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {

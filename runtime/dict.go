@@ -345,11 +345,3 @@ func (d *Dict) Copy() *Dict {
 	c.index = append([]int32(nil), d.index...)
 	return c
 }
-
-// entryAt returns the n'th raw entry, for iterators; ok is false past the end.
-func (d *Dict) entryAt(n int) (dictEntry, bool) {
-	if n >= len(d.entries) {
-		return dictEntry{}, false
-	}
-	return d.entries[n], true
-}

@@ -87,16 +87,26 @@ func (it *bytesIter) Next(*Thread) (Value, bool, error) {
 	return Int(int64(it.s[it.i-1])), true, nil
 }
 
-// dictIter walks a dict's entries, failing if the dict changes size meanwhile.
+// dictIter walks a dict's entries forwards (step 1) or backwards (step -1, for reversed()),
+// failing if the dict changes size meanwhile.
 type dictIter struct {
-	d       *Dict
-	i       int
-	kind    int // 0 keys, 1 values, 2 items
-	version uint32
-	size    int
+	d    *Dict
+	i    int
+	step int
+	kind int // 0 keys, 1 values, 2 items
+	size int
 }
 
-func (it *dictIter) Type() *Class { return dictIterTypes[it.kind] }
+func newDictIter(d *Dict, kind int) *dictIter {
+	return &dictIter{d: d, kind: kind, step: 1, size: d.Len()}
+}
+
+func (it *dictIter) Type() *Class {
+	if it.step < 0 {
+		return dictReverseIterType[it.kind]
+	}
+	return dictIterTypes[it.kind]
+}
 
 func (it *dictIter) Next(*Thread) (Value, bool, error) {
 	if it.d == nil {
@@ -106,16 +116,12 @@ func (it *dictIter) Next(*Thread) (Value, bool, error) {
 		it.d = nil
 		return Value{}, false, Errorf(RuntimeErrorType, "dictionary changed size during iteration")
 	}
-	for {
-		e, ok := it.d.entryAt(it.i)
-		if !ok {
-			it.d = nil
-			return Value{}, false, nil
-		}
-		it.i++
+	for ; it.i >= 0 && it.i < len(it.d.entries); it.i += it.step {
+		e := it.d.entries[it.i]
 		if !e.key.IsValid() {
 			continue
 		}
+		it.i += it.step
 		switch it.kind {
 		case 0:
 			return e.key, true, nil
@@ -124,6 +130,8 @@ func (it *dictIter) Next(*Thread) (Value, bool, error) {
 		}
 		return NewTuple([]Value{e.key, e.value}), true, nil
 	}
+	it.d = nil
+	return Value{}, false, nil
 }
 
 type setIter struct {
@@ -219,9 +227,9 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 	case *Bytes:
 		return &bytesIter{s: o.s}, nil
 	case *Dict:
-		return &dictIter{d: o, version: o.version, size: o.Len()}, nil
+		return newDictIter(o, 0), nil
 	case *dictView:
-		return &dictIter{d: o.d, kind: o.kind, version: o.d.version, size: o.d.Len()}, nil
+		return newDictIter(o.d, o.kind), nil
 	case *Set:
 		return &setIter{s: o, size: o.used}, nil
 	case Iterator:
