@@ -65,13 +65,15 @@ func override(th *Thread, v Value, name string) (Value, bool) {
 	return m, true
 }
 
-// callOverride calls v's Python override of name, if there is one.
+// callOverride calls v's Python override of name, if there is one. The arguments are copied
+// on that rare path so that args never escapes: callers on hot paths (every list or dict
+// store goes through here) keep their argument slice on the stack.
 func callOverride(th *Thread, v Value, name string, args ...Value) (Value, bool, error) {
 	m, ok := override(th, v, name)
 	if !ok {
 		return Value{}, false, nil
 	}
-	r, err := CallMethodValue(th, m, v, args)
+	r, err := CallMethodValue(th, m, v, append([]Value(nil), args...))
 	return r, true, err
 }
 
