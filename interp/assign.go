@@ -98,9 +98,16 @@ func (t *nameTarget) del(fr *frame) error {
 }
 
 type attrTarget struct {
-	x       expr
-	name    string
-	key     *rt.Str
+	x    expr
+	name string
+	key  *rt.Str
+	instanceStore
+}
+
+// instanceStore is the fast path of attribute stores: an instance of a user class that
+// neither makes the attribute a property nor overrides __setattr__ takes the value straight
+// into its dict.
+type instanceStore struct {
 	cache   attrCache // the class attribute of that name: a property intercepts the store
 	setattr attrCache // the class's __setattr__
 	hint    int32     // entry of the attribute in the last instance dict written here
@@ -108,19 +115,29 @@ type attrTarget struct {
 
 var setattrKey = rt.MakeStr("__setattr__")
 
+// plainDict returns x's attribute dict when a store of key may go straight into it.
+func (s *instanceStore) plainDict(x rt.Value, key *rt.Str) *rt.Dict {
+	inst, ok := x.Object().(*rt.Instance)
+	if !ok || !x.Type().IsUser() {
+		return nil
+	}
+	cls := x.Type()
+	s.cache.lookup(cls, key)
+	sa := s.setattr.lookup(cls, setattrKey)
+	if s.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {
+		return inst.Dict
+	}
+	return nil
+}
+
 func (t *attrTarget) assign(fr *frame, v rt.Value) error {
 	x, err := t.x.eval(fr)
 	if err != nil {
 		return err
 	}
-	if inst, ok := x.Object().(*rt.Instance); ok && x.Type().IsUser() {
-		cls := x.Type()
-		t.cache.lookup(cls, t.key)
-		sa := t.setattr.lookup(cls, setattrKey)
-		if t.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {
-			inst.Dict.SetKeyHint(t.key, v, &t.hint)
-			return nil
-		}
+	if d := t.plainDict(x, t.key); d != nil {
+		d.SetKeyHint(t.key, v, &t.hint)
+		return nil
 	}
 	return rt.SetAttr(fr.th, x, t.name, v)
 }

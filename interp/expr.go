@@ -282,6 +282,10 @@ func arith(th *rt.Thread, op rt.BinaryOp, x, y rt.Value) (rt.Value, error) {
 				return rt.Float(r), nil
 			}
 		}
+	} else if a, ok := x.Object().(*rt.Str); ok && op == rt.OpAdd {
+		if b, ok := y.Object().(*rt.Str); ok {
+			return rt.Concat(a, b), nil
+		}
 	}
 	return rt.Binary(th, op, x, y)
 }

@@ -154,11 +154,10 @@ func (t *nameAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 }
 
 type attrAug struct {
-	x     expr
-	name  string
-	key   *rt.Str
-	cache attrCache
-	hint  int32
+	x    expr
+	name string
+	key  *rt.Str
+	instanceStore
 }
 
 func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
@@ -166,20 +165,14 @@ func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	if err != nil {
 		return err
 	}
-	if inst, ok := x.Object().(*rt.Instance); ok && x.Type().IsUser() {
-		t.cache.lookup(x.Type(), t.key)
-		if t.cache.plain {
-			if old, ok := inst.Dict.GetKeyHint(t.key, &t.hint); ok {
-				v, err := combine(fr, op, old, value)
-				if err != nil {
-					return err
-				}
-				if sa := x.Type().Lookup("__setattr__"); sa.Is(objectSetattr) {
-					inst.Dict.SetKeyHint(t.key, v, &t.hint)
-					return nil
-				}
-				return rt.SetAttr(fr.th, x, t.name, v)
+	if d := t.plainDict(x, t.key); d != nil {
+		if old, ok := d.GetKeyHint(t.key, &t.hint); ok {
+			v, err := combine(fr, op, old, value)
+			if err != nil {
+				return err
 			}
+			d.SetKeyHint(t.key, v, &t.hint)
+			return nil
 		}
 	}
 	old, err := rt.GetAttr(fr.th, x, t.name)

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -222,7 +221,8 @@ func unpackOne(fname, pname string, v Value, ptr any) error {
 			return argTypeError(fname, pname, "bool", v)
 		}
 	default:
-		panic(fmt.Sprintf("UnpackArgs: unsupported pointer %T", ptr))
+		// Naming ptr's type here would make every pointer passed to UnpackArgs escape.
+		panic("UnpackArgs: unsupported pointer type")
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -33,11 +34,71 @@ func Concat(a, b *Str) Value {
 		return Ref(&Str{s: unsafe.String(&a.buf.b[0], n), runes: runes, buf: a.buf})
 	}
 	if n < 256 {
-		return Ref(&Str{s: a.s + b.s, runes: runes})
+		st, buf := newStrSized(n)
+		copy(buf[copy(buf, a.s):], b.s)
+		st.runes = runes
+		return Ref(st)
 	}
 	buf := &strBuf{b: make([]byte, 0, 2*n)}
 	buf.b = append(append(buf.b, a.s...), b.s...)
 	return Ref(&Str{s: unsafe.String(&buf.b[0], n), runes: runes, buf: buf})
+}
+
+// Strings of up to inlineMax bytes share one allocation with their header: most strings a
+// program makes are that short, and one object instead of two halves the allocator's and the
+// collector's work for them. The sizes fill Go's 48-, 64- and 96-byte size classes.
+type (
+	str8  struct {
+		Str
+		b [8]byte
+	}
+	str24 struct {
+		Str
+		b [24]byte
+	}
+	str56 struct {
+		Str
+		b [56]byte
+	}
+)
+
+const inlineMax = 56
+
+// newStrSized returns a str of n bytes and those bytes, for the caller to fill before the
+// str is shared.
+func newStrSized(n int) (*Str, []byte) {
+	var st *Str
+	var b []byte
+	switch {
+	case n == 0:
+		return &Str{runes: -1}, nil
+	case n <= 8:
+		p := new(str8)
+		st, b = &p.Str, p.b[:n]
+	case n <= 24:
+		p := new(str24)
+		st, b = &p.Str, p.b[:n]
+	case n <= inlineMax:
+		p := new(str56)
+		st, b = &p.Str, p.b[:n]
+	default:
+		st, b = new(Str), make([]byte, n)
+	}
+	st.s, st.runes = unsafe.String(&b[0], n), -1
+	return st, b
+}
+
+// NewStrBytes returns a str holding a copy of b.
+func NewStrBytes(b []byte) Value {
+	st, buf := newStrSized(len(b))
+	copy(buf, b)
+	return Ref(st)
+}
+
+// IntStr returns str(i) for a small int, in a single allocation.
+func IntStr(i int64) Value {
+	var tmp [20]byte
+	return NewStrBytes(strconv.AppendInt(tmp[:0], i, 10))
 }
 
 // Type returns `str`.
