@@ -1,10 +1,6 @@
 package interp
 
-import (
-	"os"
-
-	rt "github.com/aio-lang/aio/runtime"
-)
+import rt "github.com/aio-lang/aio/runtime"
 
 // newBuiltins makes the builtins namespace: the runtime's functions and classes plus the
 // ones that need the interpreter (globals, locals, vars and dir without arguments, open).
@@ -129,10 +125,7 @@ func openFile(th *rt.Thread, args []rt.Value, kw []rt.Kwarg) (rt.Value, error) {
 	}
 	f, err := newFileObject(name, mode)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return rt.Value{}, rt.NewException(rt.FileNotFoundErrorType, rt.Int(2), rt.NewStr("No such file or directory"))
-		}
-		return rt.Value{}, rt.Errorf(rt.OSErrorType, "%v", err)
+		return rt.Value{}, rt.OSErrorFrom(err, name)
 	}
 	return f, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	rt "github.com/aio-lang/aio/runtime"
 )
@@ -39,6 +40,11 @@ func newFileObject(name, mode string) (rt.Value, error) {
 	fh, err := os.OpenFile(name, flags, 0o644)
 	if err != nil {
 		return rt.Value{}, err
+	}
+	// Go opens a directory for reading; CPython's open refuses it.
+	if st, err := fh.Stat(); err == nil && st.IsDir() {
+		fh.Close()
+		return rt.Value{}, syscall.EISDIR
 	}
 	return rt.Ref(&fileObject{f: fh, r: bufio.NewReader(fh), name: name, mode: mode, binary: strings.Contains(mode, "b")}), nil
 }
@@ -120,8 +126,8 @@ func init() {
 			return rt.Value{}, rt.TypeErrorf("write() takes exactly one argument (%d given)", len(args))
 		}
 		s, ok := rt.AsStr(args[0])
-		if b, isBytes := args[0].Object().(*rt.Bytes); isBytes {
-			s, ok = b.String(), true
+		if b, isBytes := rt.BytesLike(args[0]); isBytes {
+			s, ok = b, true
 		}
 		if !ok {
 			return rt.Value{}, rt.TypeErrorf("write() argument must be str, not %s", args[0].Type().Name)

@@ -96,10 +96,14 @@ func InplaceBinary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 			}
 		}
 	case *Dict:
-		if op == OpOr {
+		if op == OpOr && o.sub == nil { // a subclass may override __ior__ (Counter does)
 			if d, ok := y.o.(*Dict); ok {
 				return x, dictUpdateFrom(th, o, d)
 			}
+		}
+	case *ByteArray:
+		if r, ok, err := byteArrayInplace(th, op, o, y); ok {
+			return r, err
 		}
 	}
 	if x.Type().user {

@@ -246,14 +246,11 @@ func exceptionAttr(e *Exception, name string) (Value, bool) {
 		return NewTuple(items), true
 	case name == "message" && e.Matches(BaseExceptionGroupType):
 		return e.Value(), true
-	case (name == "errno" || name == "strerror") && e.Matches(OSErrorType):
-		if len(e.Args) >= 2 {
-			if name == "errno" {
-				return e.Args[0], true
-			}
-			return e.Args[1], true
-		}
-		return None, true
+	case e.Matches(UnicodeErrorType):
+		return unicodeErrorAttr(e, name)
+	case (name == "errno" || name == "strerror" || name == "filename" || name == "filename2") && e.Matches(OSErrorType):
+		v, _ := osErrorAttr(e, name)
+		return v, true
 	case (name == "name" || name == "obj") && (e.Matches(AttributeErrorType) || e.Matches(NameErrorType)):
 		return None, true
 	}
@@ -392,11 +389,7 @@ func DelAttr(th *Thread, v Value, name string) error {
 	switch o := v.o.(type) {
 	case *Instance:
 		if p, ok := o.class.Lookup(name).o.(*Property); ok {
-			if !p.Del.IsValid() || p.Del.IsNone() {
-				return AttributeErrorf("property '%s' of '%s' object has no deleter", name, o.class.Name)
-			}
-			_, err := Call(th, p.Del, []Value{v}, nil)
-			return err
+			return delProperty(th, p, v, name)
 		}
 		if da := o.class.Lookup("__delattr__"); da.IsValid() && o.class.user && !da.Is(objectDelattr) {
 			_, err := CallMethodValue(th, da, v, []Value{NewStr(name)})
@@ -409,6 +402,13 @@ func DelAttr(th *Thread, v Value, name string) error {
 		dict = o.Dict
 	case *Module:
 		dict = o.Dict
+	default:
+		if cls, attrs, ok := subclassAttrs(v, false); ok {
+			if p, ok := cls.Lookup(name).o.(*Property); ok {
+				return delProperty(th, p, v, name)
+			}
+			dict = attrs
+		}
 	}
 	if dict != nil {
 		if _, ok, _ := dict.Delete(th, NewStr(name)); ok {
@@ -419,6 +419,14 @@ func DelAttr(th *Thread, v Value, name string) error {
 		}
 	}
 	return attrError(v, name, "'"+v.Type().Name+"' object has no attribute '"+name+"'")
+}
+
+func delProperty(th *Thread, p *Property, v Value, name string) error {
+	if !p.Del.IsValid() || p.Del.IsNone() {
+		return AttributeErrorf("property '%s' of '%s' object has no deleter", name, v.Type().Name)
+	}
+	_, err := Call(th, p.Del, []Value{v}, nil)
+	return err
 }
 
 // ClassEpoch changes whenever an attribute of an existing class is set or deleted, so that

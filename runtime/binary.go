@@ -1,6 +1,9 @@
 package runtime
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // builtinBinary implements the operators of the built-in types. handled is false when the
 // operand types are not a built-in combination, so user dunders get their turn.
@@ -41,15 +44,8 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 		case OpMul:
 			return repeatSeq(x, y)
 		}
-	case *Bytes:
-		switch op {
-		case OpAdd:
-			if b, ok := y.o.(*Bytes); ok {
-				return NewBytes(a.s + b.s), true, nil
-			}
-		case OpMul:
-			return repeatSeq(x, y)
-		}
+	case *Bytes, *ByteArray:
+		return bytesBinary(th, op, x, y)
 	case *Set:
 		if b, ok := y.o.(*Set); ok {
 			return setBinary(th, op, a, b)
@@ -62,7 +58,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 	case intTag, boolTag, *BigInt:
 		if op == OpMul {
 			switch y.o.(type) {
-			case *Str, *List, *Tuple, *Bytes:
+			case *Str, *List, *Tuple, *Bytes, *ByteArray:
 				return repeatSeq(y, x)
 			}
 		}
@@ -97,6 +93,11 @@ func repeatSeq(seq, n Value) (Value, bool, error) {
 			return Value{}, true, Errorf(MemoryErrorType, "")
 		}
 		return NewBytes(strings.Repeat(s.s, int(count))), true, nil
+	case *ByteArray:
+		if int64(len(s.b))*count > limit {
+			return Value{}, true, Errorf(MemoryErrorType, "")
+		}
+		return Ref(&ByteArray{b: bytes.Repeat(s.b, int(count))}), true, nil
 	case *List:
 		items, err := repeatItems(s.Items, count)
 		return NewList(items), true, err
@@ -161,6 +162,8 @@ func binaryTypeError(op BinaryOp, x, y Value) error {
 			return TypeErrorf("can only concatenate list (not \"%s\") to list", y.Type().Name)
 		case *Tuple:
 			return TypeErrorf("can only concatenate tuple (not \"%s\") to tuple", y.Type().Name)
+		case *Bytes, *ByteArray:
+			return concatError(x, y)
 		}
 	}
 	sym := op.Symbol()

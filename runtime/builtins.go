@@ -67,7 +67,7 @@ var builtinFuncs = []*Builtin{
 }
 
 var builtinClasses = []*Class{
-	ObjectType, TypeType, IntType, BoolType, FloatType, StrType, BytesType, ListType, TupleType,
+	ObjectType, TypeType, IntType, BoolType, FloatType, StrType, BytesType, ByteArrayType, ListType, TupleType,
 	DictType, SetType, FrozenSetType, RangeType, SliceType, PropertyType, StaticMethodType,
 	ClassMethodType, SuperType, enumerateType, zipType, mapType, filterType, reversedType,
 }

@@ -450,7 +450,7 @@ func newReversed(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error
 		return Ref(newDictReverseIter(o, 0)), nil
 	case *dictView:
 		return Ref(newDictReverseIter(o.d, o.kind)), nil
-	case *Tuple, *Str, *Bytes:
+	case *Tuple, *Str, *Bytes, *ByteArray:
 		n, err := Len(th, seq)
 		return Ref(&reversedIter{seq: seq, i: n - 1}), err
 	}

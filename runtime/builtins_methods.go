@@ -271,7 +271,9 @@ func dunderMethod(c *Class, name string) func(*Thread, Value, []Value, []Kwarg) 
 			if err != nil {
 				return Value{}, err
 			}
-			if reflect.TypeOf(self.o) != reflect.TypeOf(other.o) {
+			// bytearray compares with any bytes-like object; the others only with their own type.
+			_, isByteArray := self.o.(*ByteArray)
+			if reflect.TypeOf(self.o) != reflect.TypeOf(other.o) && !(isByteArray && isBytesLike(other)) {
 				return NotImplemented, nil
 			}
 			r, ok, err := builtinCompare(th, op, self, other)

@@ -170,8 +170,8 @@ func builtinSum(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	switch result.o.(type) {
 	case *Str:
 		return Value{}, TypeErrorf("sum() can't sum strings [use ''.join(seq) instead]")
-	case *Bytes:
-		return Value{}, TypeErrorf("sum() can't sum bytes [use b''.join(seq) instead]")
+	case *Bytes, *ByteArray:
+		return Value{}, TypeErrorf("sum() can't sum %s [use b''.join(seq) instead]", result.Type().Name)
 	}
 	it, err := Iter(th, args[0])
 	if err != nil {
@@ -334,9 +334,10 @@ func builtinOrd(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 			r, _ := utf8.DecodeRuneInString(o.s)
 			return Int(int64(r)), nil
 		}
-	case *Bytes:
-		if n = len(o.s); n == 1 {
-			return Int(int64(o.s[0])), nil
+	case *Bytes, *ByteArray:
+		s, _ := BytesLike(x)
+		if n = len(s); n == 1 {
+			return Int(int64(s[0])), nil
 		}
 	default:
 		return Value{}, TypeErrorf("ord() expected string of length 1, but %s found", x.Type().Name)

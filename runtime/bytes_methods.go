@@ -4,17 +4,16 @@ import (
 	"strings"
 )
 
-// The bytes constructor and methods. Most methods are shared with str (str_methods.go);
-// bytes treat only ASCII letters as cased and only ASCII whitespace as space.
+// The bytes and bytearray constructors and the methods they share. Most methods are shared
+// with str too (str_methods.go); bytes treat only ASCII letters as cased and only ASCII
+// whitespace as space. Both accept either type as an argument.
 
 var bytesKind = &textKind{
 	cls:  BytesType,
 	wrap: NewBytes,
 	unwrap: func(v Value) (text, bool) {
-		if b, ok := v.o.(*Bytes); ok {
-			return text{b.s, len(b.s)}, true
-		}
-		return text{}, false
+		s, ok := BytesLike(v)
+		return text{s, len(s)}, ok
 	},
 	decode:   func(s string) (rune, int) { return rune(s[0]), 1 },
 	last:     func(s string) (rune, int) { return rune(s[len(s)-1]), 1 },
@@ -22,6 +21,21 @@ var bytesKind = &textKind{
 	lineSep:  func(rune) bool { return false },
 	notFound: "subsection not found",
 	subError: func(_ string, v Value) error { return bytesLikeError(v) },
+}
+
+// byteArrayKind is bytesKind making bytearrays.
+var byteArrayKind = func() *textKind {
+	k := *bytesKind
+	k.cls, k.wrap = ByteArrayType, NewByteArray
+	return &k
+}()
+
+// kindOf returns the kind of a bytes or bytearray class.
+func kindOf(cls *Class) *textKind {
+	if cls == ByteArrayType {
+		return byteArrayKind
+	}
+	return bytesKind
 }
 
 func bytesLikeError(v Value) error {
@@ -85,8 +99,8 @@ func asciiTitle(s string, first bool) string {
 
 // bytesSub reads the argument of find, count and index: bytes, or an int naming one byte.
 func bytesSub(v Value) (string, error) {
-	if b, ok := v.o.(*Bytes); ok {
-		return b.s, nil
+	if s, ok := BytesLike(v); ok {
+		return s, nil
 	}
 	if i, ok := AsInt64(v); ok || IsInt(v) {
 		if !ok || i < 0 || i > 255 {
@@ -97,22 +111,39 @@ func bytesSub(v Value) (string, error) {
 	return "", TypeErrorf("argument should be integer or bytes-like object, not '%s'", v.Type().Name)
 }
 
-// bytesContains is x in b.
-func bytesContains(b *Bytes, x Value) (bool, error) {
+// bytesContains is x in b, for the contents b of a bytes or bytearray.
+func bytesContains(b string, x Value) (bool, error) {
 	if IsInt(x) {
 		sub, err := bytesSub(x)
-		return err == nil && strings.Contains(b.s, sub), err
+		return err == nil && strings.Contains(b, sub), err
 	}
-	sub, ok := x.o.(*Bytes)
+	sub, ok := BytesLike(x)
 	if !ok {
 		return false, bytesLikeError(x)
 	}
-	return strings.Contains(b.s, sub.s), nil
+	return strings.Contains(b, sub), nil
 }
 
 func init() {
 	BytesType.New = bytesNew
-	bytesKind.register(map[string]func(string) string{
+	ByteArrayType.New = bytesNew
+	for _, k := range []*textKind{bytesKind, byteArrayKind} {
+		registerBytesMethods(k)
+	}
+	noArgMethods(BytesType, map[string]func(*Thread, Value) (Value, error){
+		"__bytes__": func(_ *Thread, self Value) (Value, error) { return self, nil },
+	})
+	addDunders(BytesType, "__len__", "__iter__", "__getitem__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+		"__ge__", "__add__", "__mul__", "__rmul__", "__mod__")
+	addDunders(ByteArrayType, "__len__", "__iter__", "__getitem__", "__setitem__", "__delitem__", "__eq__",
+		"__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__mul__", "__rmul__", "__mod__")
+	// register gave bytearray bytes' __hash__; being mutable, it has none.
+	ByteArrayType.Dict.SetStr("__hash__", None)
+}
+
+// registerBytesMethods adds the methods bytes and bytearray share.
+func registerBytesMethods(k *textKind) {
+	k.register(map[string]func(string) string{
 		"upper":      func(s string) string { return asciiMap(s, asciiToUpper) },
 		"lower":      func(s string) string { return asciiMap(s, asciiToLower) },
 		"swapcase":   func(s string) string { return asciiMap(s, asciiSwapcase) },
@@ -125,81 +156,87 @@ func init() {
 		"isdigit": isASCIIDigit,
 		"isspace": isASCIISpace,
 	}, caseState{isASCIILower, isASCIIUpper, func(rune) bool { return false }}, "isascii")
-	b := BytesType
-	b.AddMethod("decode", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+	c := k.cls
+	c.AddMethod("decode", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		encoding, errors := "utf-8", "strict"
 		if err := UnpackArgs("decode", args, kw, "encoding?", &encoding, "errors?", &errors); err != nil {
 			return Value{}, err
 		}
-		s, err := decodeBytes(self.o.(*Bytes).s, encoding, errors)
+		b, _ := BytesLike(self)
+		s, err := DecodeBytes(b, encoding, errors)
 		return NewStr(s), err
 	})
-	noArgMethods(b, map[string]func(*Thread, Value) (Value, error){
-		"__bytes__": func(_ *Thread, self Value) (Value, error) { return self, nil },
+	c.AddMethod("hex", bytesHex)
+	addClassMethod(c, "fromhex", bytesFromHex)
+	c.Dict.SetStr("maketrans", Ref(&StaticMethod{Fn: NewBuiltin("maketrans", bytesMaketrans)}))
+	c.AddMethod("translate", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		return bytesTranslate(k, self, args, kw)
 	})
-	b.AddMethod("hex", bytesHex)
-	addClassMethod(b, "fromhex", bytesFromHex)
-	b.Dict.SetStr("maketrans", Ref(&StaticMethod{Fn: NewBuiltin("maketrans", bytesMaketrans)}))
-	b.AddMethod("translate", bytesTranslate)
-	b.AddMethod("__contains__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		x, err := oneArg("bytes.__contains__", args, kw)
+	c.AddMethod("__contains__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+		x, err := oneArg(c.Name+".__contains__", args, kw)
 		if err != nil {
 			return Value{}, err
 		}
-		ok, err := bytesContains(self.o.(*Bytes), x)
+		b, _ := BytesLike(self)
+		ok, err := bytesContains(b, x)
 		return Bool(ok), err
 	})
-	addDunders(b, "__len__", "__iter__", "__getitem__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
-		"__ge__", "__add__", "__mul__", "__rmul__")
 }
 
-// bytesNew is bytes(source=b”, encoding, errors).
+// bytesNew is bytes(source=b”, encoding, errors) and bytearray(…) alike.
 func bytesNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
-	var src, encv, errv Value
-	if err := UnpackArgs("bytes", args, kw, "source?", &src, "encoding?", &encv, "errors?", &errv); err != nil {
+	k := kindOf(cls.Base)
+	s, err := bytesSource(th, k.cls, args, kw)
+	if err != nil {
 		return Value{}, err
+	}
+	return k.wrap(s), nil
+}
+
+// bytesSource is the contents of bytes(…) or bytearray(…).
+func bytesSource(th *Thread, cls *Class, args []Value, kw []Kwarg) (string, error) {
+	if err := rejectKwargs(cls.Name, kw, "source", "encoding", "errors"); err != nil {
+		return "", err
+	}
+	var src, encv, errv Value
+	if err := UnpackArgs(cls.Name, args, kw, "source?", &src, "encoding?", &encv, "errors?", &errv); err != nil {
+		return "", err
 	}
 	s, isStr := AsStr(src)
 	switch {
 	case !src.IsValid() && !encv.IsValid() && !errv.IsValid():
-		return NewBytes(""), nil
+		return "", nil
 	case isStr && !encv.IsValid():
-		return Value{}, TypeErrorf("string argument without an encoding")
+		return "", TypeErrorf("string argument without an encoding")
 	case !isStr && encv.IsValid():
-		return Value{}, TypeErrorf("encoding without a string argument")
+		return "", TypeErrorf("encoding without a string argument")
 	case !isStr && errv.IsValid():
-		return Value{}, TypeErrorf("errors without a string argument")
+		return "", TypeErrorf("errors without a string argument")
 	case isStr:
-		encoding, err := optString("bytes", "encoding", encv, "utf-8")
-		if err != nil {
-			return Value{}, err
-		}
-		errors, err := optString("bytes", "errors", errv, "strict")
-		if err != nil {
-			return Value{}, err
-		}
-		r, err := encodeStr(s, encoding, errors)
-		return NewBytes(r), err
-	}
-	r, err := bytesOf(th, src)
-	return NewBytes(r), err
-}
-
-// bytesOf is the contents of bytes(v) for a non-str v: a bytes object, __bytes__, a count
-// of zero bytes, or an iterable of ints in range(256).
-func bytesOf(th *Thread, v Value) (string, error) {
-	if b, ok := v.o.(*Bytes); ok {
-		return b.s, nil
-	}
-	if r, found, err := CallMethod(th, v, "__bytes__"); found || err != nil {
+		encoding, err := optString(cls.Name, "encoding", encv, "utf-8")
 		if err != nil {
 			return "", err
 		}
-		b, ok := r.o.(*Bytes)
-		if !ok {
-			return "", TypeErrorf("__bytes__ returned non-bytes (type %s)", r.Type().Name)
+		errors, err := optString(cls.Name, "errors", errv, "strict")
+		if err != nil {
+			return "", err
 		}
-		return b.s, nil
+		return encodeStr(s, encoding, errors)
+	}
+	return bytesOf(th, src, cls)
+}
+
+// bytesOf is the contents of bytes(v) or bytearray(v) (cls says which) for a non-str v: a
+// bytes-like object, __bytes__ (for bytes only), a count of zero bytes, or an iterable of
+// ints in range(256).
+func bytesOf(th *Thread, v Value, cls *Class) (string, error) {
+	if s, ok := BytesLike(v); ok {
+		return s, nil
+	}
+	if cls == BytesType {
+		if s, found, err := callBytes(th, v); found || err != nil {
+			return s, err
+		}
 	}
 	if n, ok, err := Index(th, v); ok || err != nil {
 		if err == nil && n < 0 {
@@ -211,12 +248,12 @@ func bytesOf(th *Thread, v Value) (string, error) {
 		return strings.Repeat("\x00", int(n)), nil
 	}
 	if _, isStr := AsStr(v); isStr {
-		return "", TypeErrorf("cannot convert 'str' object to bytes")
+		return "", TypeErrorf("cannot convert 'str' object to %s", cls.Name)
 	}
 	items, err := ToSlice(th, v)
 	if err != nil {
 		if AsException(err).Matches(TypeErrorType) {
-			return "", TypeErrorf("cannot convert '%s' object to bytes", v.Type().Name)
+			return "", TypeErrorf("cannot convert '%s' object to %s", v.Type().Name, cls.Name)
 		}
 		return "", err
 	}
@@ -227,11 +264,27 @@ func bytesOf(th *Thread, v Value) (string, error) {
 			return "", err
 		}
 		if n < 0 || n > 255 {
+			if cls == ByteArrayType {
+				return "", ValueErrorf("byte must be in range(0, 256)")
+			}
 			return "", ValueErrorf("bytes must be in range(0, 256)")
 		}
 		out[i] = byte(n)
 	}
 	return string(out), nil
+}
+
+// callBytes calls v.__bytes__, if it has one.
+func callBytes(th *Thread, v Value) (string, bool, error) {
+	r, found, err := CallMethod(th, v, "__bytes__")
+	if !found || err != nil {
+		return "", found, err
+	}
+	b, ok := r.o.(*Bytes)
+	if !ok {
+		return "", true, TypeErrorf("__bytes__ returned non-bytes (type %s)", r.Type().Name)
+	}
+	return b.s, true, nil
 }
 
 // bytesHex is bytes.hex(sep=<none>, bytes_per_sep=1): groups of bytes_per_sep bytes
@@ -242,7 +295,7 @@ func bytesHex(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if err := UnpackArgs("hex", args, kw, "sep?", &sepv, "bytes_per_sep?", &per); err != nil {
 		return Value{}, err
 	}
-	data := self.o.(*Bytes).s
+	data, _ := BytesLike(self)
 	digits := make([]string, len(data))
 	for i := 0; i < len(data); i++ {
 		digits[i] = hex2(data[i])
@@ -276,9 +329,11 @@ func bytesHex(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 	return NewStr(strings.Join(groups, sep)), nil
 }
 
-// bytesFromHex is bytes.fromhex(string): pairs of hex digits, whitespace between pairs.
+// bytesFromHex is bytes.fromhex(string) or bytearray.fromhex(string): pairs of hex
+// digits, whitespace between pairs.
 func bytesFromHex(th *Thread, cls Value, args []Value, kw []Kwarg) (Value, error) {
-	v, err := oneArg("bytes.fromhex", args, kw)
+	k := kindOf(cls.o.(*Class).Base)
+	v, err := oneArg(k.cls.Name+".fromhex", args, kw)
 	if err != nil {
 		return Value{}, err
 	}
@@ -300,7 +355,7 @@ func bytesFromHex(th *Thread, cls Value, args []Value, kw []Kwarg) (Value, error
 		out = append(out, byte(digitValue(s[i])<<4|digitValue(s[i+1])))
 		i += 2
 	}
-	return NewBytes(string(out)), nil
+	return k.wrap(string(out)), nil
 }
 
 // bytesMaketrans is bytes.maketrans(frm, to): a 256-byte table mapping frm's bytes to to's.
@@ -310,11 +365,11 @@ func bytesMaketrans(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	var pair [2]string
 	for i, a := range args {
-		b, ok := a.o.(*Bytes)
+		b, ok := BytesLike(a)
 		if !ok {
 			return Value{}, bytesLikeError(a)
 		}
-		pair[i] = b.s
+		pair[i] = b
 	}
 	if len(pair[0]) != len(pair[1]) {
 		return Value{}, ValueErrorf("maketrans arguments must have same length")
@@ -329,8 +384,8 @@ func bytesMaketrans(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return NewBytes(string(table)), nil
 }
 
-// bytesTranslate is bytes.translate(table, /, delete=b”).
-func bytesTranslate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+// bytesTranslate is bytes.translate(table, /, delete=b”) or bytearray's, k saying which.
+func bytesTranslate(k *textKind, self Value, args []Value, kw []Kwarg) (Value, error) {
 	if err := rejectKwargs("translate", kw, "delete"); err != nil {
 		return Value{}, err
 	}
@@ -340,24 +395,22 @@ func bytesTranslate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, er
 	}
 	var tab, drop string
 	if !table.IsNone() {
-		t, ok := table.o.(*Bytes)
-		if !ok {
+		var ok bool
+		if tab, ok = BytesLike(table); !ok {
 			return Value{}, bytesLikeError(table)
 		}
-		if len(t.s) != 256 {
+		if len(tab) != 256 {
 			return Value{}, ValueErrorf("translation table must be 256 characters long")
 		}
-		tab = t.s
 	}
 	if del.IsValid() {
-		d, ok := del.o.(*Bytes)
-		if !ok {
+		var ok bool
+		if drop, ok = BytesLike(del); !ok {
 			return Value{}, bytesLikeError(del)
 		}
-		drop = d.s
 	}
 	var out []byte
-	data := self.o.(*Bytes).s
+	data, _ := BytesLike(self)
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		if strings.IndexByte(drop, c) >= 0 {
@@ -368,5 +421,5 @@ func bytesTranslate(th *Thread, self Value, args []Value, kw []Kwarg) (Value, er
 		}
 		out = append(out, c)
 	}
-	return NewBytes(string(out)), nil
+	return k.wrap(string(out)), nil
 }

@@ -170,9 +170,9 @@ func builtinCompare(th *Thread, op CompareOp, x, y Value) (bool, bool, error) {
 		if b, ok := y.o.(*Str); ok {
 			return cmpResult(op, strings.Compare(a.s, b.s)), true, nil
 		}
-	case *Bytes:
-		if b, ok := y.o.(*Bytes); ok {
-			return cmpResult(op, strings.Compare(a.s, b.s)), true, nil
+	case *Bytes, *ByteArray:
+		if c, ok := compareBytes(x, y); ok {
+			return cmpResult(op, c), true, nil
 		}
 	case *List:
 		if b, ok := y.o.(*List); ok {

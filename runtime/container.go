@@ -5,11 +5,15 @@ import "sort"
 // dictView is dict.keys(), dict.values() or dict.items(): a live view of the dict.
 type dictView struct {
 	d    *Dict
-	kind int // 0 keys, 1 values, 2 items
+	kind int    // 0 keys, 1 values, 2 items
+	cls  *Class // a subclass of the view's class (odict_keys), or nil
 }
 
-// Type returns dict_keys, dict_values or dict_items.
+// Type returns dict_keys, dict_values or dict_items, or the subclass the view was made as.
 func (v *dictView) Type() *Class {
+	if v.cls != nil {
+		return v.cls
+	}
 	return [3]*Class{DictKeysType, DictValuesType, DictItemsType}[v.kind]
 }
 

@@ -221,18 +221,7 @@ func (d *Dict) popLast() (Value, Value) {
 	for !d.entries[n].key.IsValid() {
 		n--
 	}
-	e := d.entries[n]
-	mask := uint64(len(d.index) - 1)
-	perturb := uint64(e.hash)
-	i := uint64(e.hash) & mask
-	for d.index[i] != int32(n) {
-		perturb >>= 5
-		i = (i*5 + perturb + 1) & mask
-	}
-	d.index[i] = slotDeleted
-	d.entries[n] = dictEntry{}
-	d.used--
-	d.version++
+	e := d.dropEntry(n)
 	// Entries are never trimmed (the index's fill depends on their count), so squeeze out
 	// the holes once they outnumber the live entries, keeping repeated popitem linear.
 	if holes := len(d.entries) - n; holes > 8 && holes > d.used {

@@ -97,6 +97,16 @@ func (e *Exception) message(th *Thread) string {
 	if e.class.IsSubclass(KeyErrorType) && len(e.Args) == 1 {
 		return ReprOrPlaceholder(th, e.Args[0])
 	}
+	if e.class.IsSubclass(OSErrorType) {
+		if s, ok := osErrorMessage(th, e); ok {
+			return s
+		}
+	}
+	if e.class.IsSubclass(UnicodeErrorType) {
+		if s, ok := unicodeErrorMessage(e); ok {
+			return s
+		}
+	}
 	if e.class.IsSubclass(BaseExceptionGroupType) && len(e.Args) > 0 {
 		msg, _ := AsStr(e.Args[0])
 		n := len(e.Group)

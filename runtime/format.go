@@ -9,8 +9,9 @@ import (
 )
 
 // This file implements str.format (CPython's Objects/stringlib/unicode_format.h) and
-// printf-style str % args (PyUnicode_Format), keeping their parsing order so that the
-// same malformed input raises the same error.
+// printf-style str % args (PyUnicode_Format) and bytes % args (_PyBytes_FormatEx, whose
+// own conversions are in bytes_format.go), keeping their parsing order so that the same
+// malformed input raises the same error.
 
 // FormatStr returns format.format(*args, **kw).
 func FormatStr(th *Thread, format string, args []Value, kw []Kwarg) (string, error) {
@@ -340,24 +341,29 @@ func asciiEscape(s string) string {
 
 // PercentFormat implements str % args (printf-style formatting).
 func PercentFormat(th *Thread, format string, args Value) (Value, error) {
-	p := &percentFormatter{th: th, f: format, args: args, argLen: -1, argIdx: -2}
-	if t, ok := args.o.(*Tuple); ok {
-		p.argLen, p.argIdx = len(t.Items), 0
-	} else if isMapping(args) {
-		p.dict = args
-	}
-	s, err := p.run()
+	s, err := percentFormat(th, format, args, false)
 	if err != nil {
 		return Value{}, err
 	}
 	return NewStr(s), nil
 }
 
+// percentFormat is format % args for a str format, or a bytes one if bytes is set.
+func percentFormat(th *Thread, format string, args Value, bytes bool) (string, error) {
+	p := &percentFormatter{th: th, f: format, args: args, argLen: -1, argIdx: -2, bytes: bytes}
+	if t, ok := args.o.(*Tuple); ok {
+		p.argLen, p.argIdx = len(t.Items), 0
+	} else if isMapping(args) && !(bytes && isBytesLike(args)) {
+		p.dict = args
+	}
+	return p.run()
+}
+
 // isMapping is CPython's PyMapping_Check minus tuples and strs: whether str % v may take
 // %(key)s items from v — and so need not use v up.
 func isMapping(v Value) bool {
 	switch v.o.(type) {
-	case *Dict, *List, *Bytes, *Range:
+	case *Dict, *List, *Bytes, *ByteArray, *Range:
 		return true
 	case *Tuple, *Str:
 		return false
@@ -376,6 +382,7 @@ type percentFormatter struct {
 	argLen int
 	argIdx int
 	dict   Value
+	bytes  bool // formatting bytes: the format, and the result, are bytes
 }
 
 // Flags of a % conversion.
@@ -413,9 +420,32 @@ func (p *percentFormatter) run() (string, error) {
 		}
 	}
 	if p.argIdx < p.argLen && !p.dict.IsValid() {
-		return "", TypeErrorf("not all arguments converted during string formatting")
+		return "", p.unconvertedError()
 	}
 	return p.b.String(), nil
+}
+
+func (p *percentFormatter) unconvertedError() error {
+	if p.bytes {
+		return TypeErrorf("not all arguments converted during bytes formatting")
+	}
+	return TypeErrorf("not all arguments converted during string formatting")
+}
+
+// text wraps part of the format (a %(key)) as a str, or bytes.
+func (p *percentFormatter) text(s string) Value {
+	if p.bytes {
+		return NewBytes(s)
+	}
+	return NewStr(s)
+}
+
+// width is the length of a converted value in characters, or bytes.
+func (p *percentFormatter) width(s string) int {
+	if p.bytes {
+		return len(s)
+	}
+	return utf8.RuneCountInString(s)
 }
 
 // nextByte reads the next byte of the format string.
@@ -476,9 +506,11 @@ func (p *percentFormatter) conversion() error {
 		}
 	}
 	p.pos--
-	r, _ := utf8.DecodeRuneInString(p.f[p.pos:])
-	p.pos += utf8.RuneLen(r)
-	a.conv = r
+	n := 1
+	if a.conv = rune(c); !p.bytes {
+		a.conv, n = utf8.DecodeRuneInString(p.f[p.pos:])
+	}
+	p.pos += n
 	v, err := p.nextArg()
 	if err != nil {
 		return err
@@ -487,9 +519,9 @@ func (p *percentFormatter) conversion() error {
 	if err != nil {
 		return err
 	}
-	a.output(&p.b, s)
+	p.output(&a, s)
 	if p.dict.IsValid() && p.argIdx < p.argLen {
-		return TypeErrorf("not all arguments converted during string formatting")
+		return p.unconvertedError()
 	}
 	return nil
 }
@@ -513,7 +545,7 @@ func (p *percentFormatter) mappingKey() error {
 		return ValueErrorf("incomplete format key")
 	}
 	p.pos = i
-	v, err := GetItem(p.th, p.dict, NewStr(p.f[start:i-1]))
+	v, err := GetItem(p.th, p.dict, p.text(p.f[start:i-1]))
 	if err != nil {
 		return err
 	}
@@ -578,6 +610,11 @@ func (p *percentFormatter) number(c byte, a *percentArg, width bool) (int, byte,
 // convert produces the text of one conversion before padding.
 func (p *percentFormatter) convert(a *percentArg, v Value) (string, error) {
 	th := p.th
+	if p.bytes {
+		if s, ok, err := bytesConversion(th, a.conv, v); ok {
+			return s, err
+		}
+	}
 	switch a.conv {
 	case 's':
 		return ToStr(th, v)
@@ -598,7 +635,9 @@ func (p *percentFormatter) convert(a *percentArg, v Value) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if !ok {
+		if !ok && p.bytes {
+			return "", TypeErrorf("float argument required, not %s", v.Type().Name)
+		} else if !ok {
 			return "", TypeErrorf("must be real number, not %s", v.Type().Name)
 		}
 		prec, flags := a.prec, 0
@@ -616,7 +655,11 @@ func (p *percentFormatter) convert(a *percentArg, v Value) (string, error) {
 	if shown < 31 || shown > 126 {
 		shown = '?'
 	}
-	at := utf8.RuneCountInString(p.f[:p.pos]) - 1
+	if p.bytes && a.conv >= 0x80 {
+		// CPython's message formats the byte as a negative C char.
+		return "", Errorf(OverflowErrorType, "character argument not in range(0x110000)")
+	}
+	at := p.width(p.f[:p.pos]) - 1
 	return "", ValueErrorf("unsupported format character '%c' (0x%x) at index %d", shown, a.conv, at)
 }
 
@@ -710,14 +753,20 @@ func percentChar(th *Thread, v Value) (string, error) {
 
 // output pads a converted value as CPython's unicode_format_arg_output does: for numbers a
 // '0' flag pads between the sign (and 0x/0o prefix) and the digits.
-func (a *percentArg) output(b *strings.Builder, s string) {
-	n := utf8.RuneCountInString(s)
+func (p *percentFormatter) output(a *percentArg, s string) {
+	b := &p.b
+	n := p.width(s)
 	if (a.width < 0 || a.width <= n) && (a.prec < 0 || a.prec >= n) && a.flags&(pctSign|pctBlank) == 0 {
 		b.WriteString(s)
 		return
 	}
-	if (a.conv == 's' || a.conv == 'r' || a.conv == 'a') && a.prec >= 0 && n > a.prec {
-		s, n = truncateRunes(s, a.prec), a.prec
+	if strings.ContainsRune("srab", a.conv) && a.prec >= 0 && n > a.prec {
+		if p.bytes {
+			s = s[:a.prec]
+		} else {
+			s = truncateRunes(s, a.prec)
+		}
+		n = a.prec
 	}
 	fill := " "
 	if a.numeric && a.flags&pctZero != 0 {

@@ -149,7 +149,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 		if o.frozen {
 			return o.frozenHash(th)
 		}
-	case *List, *Dict:
+	case *List, *Dict, *ByteArray:
 	case *Instance:
 		return instanceHash(th, v, o.class)
 	case *Exception:

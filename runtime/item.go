@@ -148,6 +148,8 @@ func GetItem(th *Thread, v, k Value) (Value, error) {
 		return strGetItem(th, o, k)
 	case *Bytes:
 		return bytesGetItem(th, o, k)
+	case *ByteArray:
+		return byteArrayGetItem(th, o, k)
 	case *Range:
 		return rangeGetItem(th, o, k)
 	case *Class:
@@ -307,6 +309,8 @@ func SetItem(th *Thread, v, k, x Value) error {
 		return nil
 	case *Dict:
 		return o.Set(th, k, x)
+	case *ByteArray:
+		return byteArraySetItem(th, o, k, x)
 	}
 	if v.Type().user {
 		if _, found, err := CallMethod(th, v, "__setitem__", k, x); found || err != nil {
@@ -392,6 +396,8 @@ func DelItem(th *Thread, v, k Value) error {
 			return KeyError(k)
 		}
 		return nil
+	case *ByteArray:
+		return byteArrayDelItem(th, o, k)
 	}
 	if v.Type().user {
 		if _, found, err := CallMethod(th, v, "__delitem__", k); found || err != nil {

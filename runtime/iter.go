@@ -226,6 +226,8 @@ func Iter(th *Thread, v Value) (Iterator, error) {
 		return &strIter{s: o.s}, nil
 	case *Bytes:
 		return &bytesIter{s: o.s}, nil
+	case *ByteArray:
+		return &byteArrayIter{a: o}, nil
 	case *Dict:
 		return newDictIter(o, 0), nil
 	case *dictView:
@@ -334,14 +336,9 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		}
 		return strings.Contains(o.s, s.s), nil
 	case *Bytes:
-		if b, ok := x.o.(*Bytes); ok {
-			return strings.Contains(o.s, b.s), nil
-		}
-		i, ok := AsInt64(x)
-		if !ok || i < 0 || i > 255 {
-			return false, TypeErrorf("a bytes-like object is required, not '%s'", x.Type().Name)
-		}
-		return strings.IndexByte(o.s, byte(i)) >= 0, nil
+		return bytesContains(o.s, x)
+	case *ByteArray:
+		return bytesContains(string(o.b), x)
 	case *Range:
 		i, ok := AsInt64(x)
 		if !ok {

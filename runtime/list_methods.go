@@ -159,19 +159,24 @@ func listInsert(th *Thread, l *List, args []Value, kw []Kwarg) (Value, error) {
 	if err := checkArity("insert", args, kw, 2, 2); err != nil {
 		return Value{}, err
 	}
-	i, err := toIndex(th, args[0])
+	n, err := toIndex(th, args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	n := int64(len(l.Items))
-	if i < 0 {
-		i = max(i+n, 0)
-	}
-	i = min(i, n)
+	i := insertIndex(n, len(l.Items))
 	l.Items = append(l.Items, Value{})
 	copy(l.Items[i+1:], l.Items[i:])
 	l.Items[i] = args[1]
 	return None, nil
+}
+
+// insertIndex is where insert(i, x) puts x in a sequence of length n: a negative i counts
+// from the end, and out of range values clamp to the ends.
+func insertIndex(i int64, n int) int {
+	if i < 0 {
+		i = max(i+int64(n), 0)
+	}
+	return int(min(i, int64(n)))
 }
 
 func listPop(th *Thread, l *List, args []Value, kw []Kwarg) (Value, error) {

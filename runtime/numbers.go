@@ -324,7 +324,7 @@ func intNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 	x := args[0]
 	if !base.IsValid() {
 		switch x.o.(type) {
-		case *Str, *Bytes:
+		case *Str, *Bytes, *ByteArray:
 			return intFromText(th, x, 10)
 		}
 		r, ok, err := intValue(th, x)
@@ -341,7 +341,7 @@ func intNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 		return Value{}, ValueErrorf("int() base must be >= 2 and <= 36, or 0")
 	}
 	switch x.o.(type) {
-	case *Str, *Bytes:
+	case *Str, *Bytes, *ByteArray:
 		return intFromText(th, x, int(b))
 	}
 	return Value{}, TypeErrorf("int() can't convert non-string with explicit base")
@@ -349,12 +349,9 @@ func intNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 
 // intFromText is int(s, base) for a str or bytes s.
 func intFromText(th *Thread, x Value, base int) (Value, error) {
-	var text string
-	switch o := x.o.(type) {
-	case *Str:
-		text = o.s
-	case *Bytes:
-		text = o.s
+	text, ok := AsStr(x)
+	if !ok {
+		text, _ = BytesLike(x)
 	}
 	if n := decimalDigits(text, base); n > maxStrDigits {
 		return Value{}, ValueErrorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, n)
@@ -379,8 +376,8 @@ func floatNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 	switch o := x.o.(type) {
 	case *Str:
 		text = o.s
-	case *Bytes:
-		text = o.s
+	case *Bytes, *ByteArray:
+		text, _ = BytesLike(x)
 	default:
 		f, ok, err := floatArg(th, x)
 		if !ok && err == nil {
@@ -613,7 +610,7 @@ func intFromBytes(th *Thread, cls Value, args []Value, kw []Kwarg) (Value, error
 	if order != "big" && order != "little" {
 		return Value{}, ValueErrorf("byteorder must be either 'little' or 'big'")
 	}
-	data, err := bytesOf(th, src)
+	data, err := bytesOf(th, src, BytesType)
 	if err != nil {
 		return Value{}, err
 	}

@@ -26,11 +26,13 @@ func (t *Tuple) Type() *Class { return t.sub.classOr(TupleType) }
 func (t *Tuple) subState() *subclass { return t.sub }
 
 // subclass is what an instance of a user subclass of a built-in container carries besides
-// the container: its class and its attribute dict. Plain containers have none, so this
-// costs them one nil pointer.
+// the container: its class, its attribute dict and the state a subclass written in Go keeps
+// (defaultdict's default_factory). Plain containers have none, so this costs them one nil
+// pointer.
 type subclass struct {
 	cls   *Class
 	attrs *Dict
+	state Value
 }
 
 func (s *subclass) classOr(builtin *Class) *Class {

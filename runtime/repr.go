@@ -32,6 +32,8 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return true, nil
 	case *Bytes:
 		return o.s != "", nil
+	case *ByteArray:
+		return len(o.b) > 0, nil
 	case *Range:
 		return o.Len() > 0, nil
 	}
@@ -94,6 +96,8 @@ func Len(th *Thread, v Value) (int, error) {
 		return o.Len(), nil
 	case *Bytes:
 		return len(o.s), nil
+	case *ByteArray:
+		return len(o.b), nil
 	case *Range:
 		return int(o.Len()), nil
 	case *dictView:
@@ -330,6 +334,9 @@ func init() {
 	RegisterRepr(SetType, setRepr)
 	RegisterRepr(FrozenSetType, setRepr)
 	RegisterRepr(BytesType, func(_ *Thread, v Value) (string, error) { return BytesRepr(v.o.(*Bytes).s), nil })
+	RegisterRepr(ByteArrayType, func(_ *Thread, v Value) (string, error) {
+		return "bytearray(" + bytesRepr(string(v.o.(*ByteArray).b), true) + ")", nil
+	})
 	RegisterRepr(TypeType, func(_ *Thread, v Value) (string, error) {
 		c := v.o.(*Class)
 		if c.Module == "builtins" {
@@ -460,7 +467,11 @@ func setRepr(th *Thread, v Value) (string, error) {
 }
 
 // BytesRepr formats bytes as Python's repr: b'...' with escapes.
-func BytesRepr(s string) string {
+func BytesRepr(s string) string { return bytesRepr(s, false) }
+
+// bytesRepr is BytesRepr, with single quotes escaped even inside double ones if
+// escapeSingle is set, as bytearray's repr has them.
+func bytesRepr(s string, escapeSingle bool) string {
 	q := byte('\'')
 	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
 		q = '"'
@@ -471,7 +482,7 @@ func BytesRepr(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c == q || c == '\\':
+		case c == q || c == '\\' || escapeSingle && c == '\'':
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case c == '\n':

@@ -241,6 +241,9 @@ func (k *textKind) affix(th *Thread, t text, name string, args []Value, kw []Kwa
 		return ok && strings.HasSuffix(w, a.s), nil
 	}
 	tname := k.cls.Name
+	if k == byteArrayKind {
+		tname = "bytes" // as CPython's message has it
+	}
 	tup, isTuple := args[0].o.(*Tuple)
 	if !isTuple {
 		r, err := match(args[0], func(v Value) error {
@@ -442,7 +445,11 @@ func (k *textKind) partition(_ *Thread, t text, name string, args []Value, kw []
 	} else if name == "rpartition" {
 		parts = []string{"", "", t.s}
 	}
-	return NewTuple(k.values(parts)), nil
+	items := k.values(parts)
+	if i >= 0 && k != byteArrayKind {
+		items[1] = v // an immutable type returns the separator object itself, as CPython
+	}
+	return NewTuple(items), nil
 }
 
 func (k *textKind) replace(th *Thread, t text, _ string, args []Value, kw []Kwarg) (Value, error) {
@@ -841,11 +848,11 @@ func strNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	b, ok := obj.o.(*Bytes)
+	b, ok := BytesLike(obj)
 	if !ok {
 		return Value{}, TypeErrorf("decoding to str: need a bytes-like object, %s found", obj.Type().Name)
 	}
-	s, err := decodeBytes(b.s, encoding, errors)
+	s, err := DecodeBytes(b, encoding, errors)
 	return NewStr(s), err
 }
 

@@ -47,8 +47,9 @@ func wrapNew(builtin *Class, mutable bool) {
 
 // override returns the method name of v's class when v is an instance of a user subclass
 // of a built-in container and the subclass (or a user class between it and the built-in)
-// defines the method in Python. A built-in special method called on v (through super(),
-// say) sets th.bypass so that the generic operation it runs skips the override once.
+// defines the method, in Python or in Go (collections.Counter's __missing__). A built-in
+// special method called on v (through super(), say) sets th.bypass so that the generic
+// operation it runs skips the override once.
 func override(th *Thread, v Value, name string) (Value, bool) {
 	s, ok := v.o.(subclassed)
 	if !ok || s.subState() == nil {
@@ -59,7 +60,7 @@ func override(th *Thread, v Value, name string) (Value, bool) {
 		return Value{}, false
 	}
 	m := s.subState().cls.Lookup(name)
-	if _, builtin := m.o.(*Method); builtin || !m.IsValid() {
+	if meth, isGo := m.o.(*Method); (isGo && !meth.Class.user) || !m.IsValid() {
 		return Value{}, false
 	}
 	return m, true
@@ -89,4 +90,71 @@ func subclassAttrs(v Value, create bool) (*Class, *Dict, bool) {
 		st.attrs = NewDict()
 	}
 	return st.cls, st.attrs, true
+}
+
+// The classes of the collections module that derive from dict and tuple are written in Go:
+// their instances are built-in containers carrying a subclass record, as those of Python
+// subclasses do, and their Go methods override the built-in ones as Python methods would.
+
+// NewDictOf returns an empty dict that is an instance of cls, a subclass of dict, without
+// running cls's __init__.
+func NewDictOf(cls *Class) *Dict { return &Dict{sub: newSubclass(cls, DictType)} }
+
+// NewTupleOf returns a tuple of items (not copied) that is an instance of cls, a subclass of
+// tuple, as tuple.__new__(cls, items) makes it.
+func NewTupleOf(cls *Class, items []Value) Value {
+	return Ref(&Tuple{Items: items, sub: newSubclass(cls, TupleType)})
+}
+
+// SubclassState returns the state a Go subclass keeps in an instance of a built-in
+// container's subclass (None until set), and ok false for plain containers.
+func SubclassState(v Value) (state Value, ok bool) {
+	s, ok := v.o.(subclassed)
+	if !ok || s.subState() == nil {
+		return Value{}, false
+	}
+	if st := s.subState().state; st.IsValid() {
+		return st, true
+	}
+	return None, true
+}
+
+// SetSubclassState sets that state; it reports false for plain containers.
+func SetSubclassState(v, state Value) bool {
+	s, ok := v.o.(subclassed)
+	if !ok || s.subState() == nil {
+		return false
+	}
+	s.subState().state = state
+	return true
+}
+
+// SubclassDict returns the attribute dict of an instance of a subclass of a built-in
+// container, created on first use, or nil for plain containers. A Go __setattr__ stores
+// attributes here.
+func SubclassDict(v Value) *Dict {
+	_, attrs, _ := subclassAttrs(v, true)
+	return attrs
+}
+
+// BaseRepr is the repr of v's built-in base class (dict's for a Counter), which a Go
+// subclass's __repr__ builds on.
+func BaseRepr(th *Thread, v Value) (string, error) {
+	if f, ok := reprFuncs[v.Type().Base]; ok {
+		return f(th, v)
+	}
+	return defaultRepr(v), nil
+}
+
+// EnterRepr marks v as being repr'd, reporting false if it already is: a container that
+// holds itself prints "..." there. Each successful EnterRepr needs a LeaveRepr.
+func (th *Thread) EnterRepr(v Value) bool { return th.enterRepr(v.o) }
+
+// LeaveRepr ends the innermost EnterRepr.
+func (th *Thread) LeaveRepr() { th.leaveRepr() }
+
+// NewDictViewOf returns a keys (0), values (1) or items (2) view of d that is an instance of
+// cls, a class deriving from the view's class with it as Base (OrderedDict's odict_keys).
+func NewDictViewOf(cls *Class, d *Dict, kind int) Value {
+	return Ref(&dictView{d: d, kind: kind, cls: cls})
 }

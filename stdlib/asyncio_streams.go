@@ -215,11 +215,11 @@ func incompleteRead(partial, expected rt.Value) *rt.Exception {
 }
 
 func bytesArg(fname string, v rt.Value) (string, error) {
-	b, ok := v.Object().(*rt.Bytes)
+	b, ok := rt.BytesLike(v)
 	if !ok {
 		return "", rt.TypeErrorf("%s() argument must be a bytes-like object, not '%s'", fname, typeName(v))
 	}
-	return b.String(), nil
+	return b, nil
 }
 
 func readCoro(r *streamReader, kind readKind, n int, sep string) rt.Value {

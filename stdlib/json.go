@@ -199,9 +199,7 @@ func (e *encoder) encode(v runtime.Value, level int) error {
 		return e.container(v, level, '[', ']', len(o.Items), func(i int) error { return e.encode(o.Items[i], level+1) })
 	case *runtime.Dict:
 		return e.dict(v, o, level)
-	case *mapping: // Counter, defaultdict and OrderedDict are dicts in CPython
-		return e.dict(v, o.d, level)
-	case *structSeq: // named tuples are tuples
+	case *structSeq: // struct sequences (os.stat_result, time.struct_time) are tuples
 		items := o.items[:o.typ.visible]
 		return e.container(v, level, '[', ']', len(items), func(i int) error { return e.encode(items[i], level+1) })
 	}
@@ -515,19 +513,41 @@ type decoder struct {
 	depth                               int
 }
 
+// jsonEncoding is json.detect_encoding: the UTF the bytes of a JSON document are in,
+// from a byte order mark or the pattern of zero bytes ASCII text leaves.
+func jsonEncoding(b string) string {
+	switch {
+	case strings.HasPrefix(b, "\xff\xfe\x00\x00") || strings.HasPrefix(b, "\x00\x00\xfe\xff"):
+		return "utf-32"
+	case strings.HasPrefix(b, "\xff\xfe") || strings.HasPrefix(b, "\xfe\xff"):
+		return "utf-16"
+	case strings.HasPrefix(b, "\xef\xbb\xbf"):
+		return "utf-8-sig"
+	case len(b) >= 4 && b[0] == 0 && b[1] != 0, len(b) == 2 && b[0] == 0:
+		return "utf-16-be"
+	case len(b) >= 4 && b[0] == 0:
+		return "utf-32-be"
+	case len(b) >= 4 && b[1] == 0 && (b[2] != 0 || b[3] != 0), len(b) == 2 && b[1] == 0:
+		return "utf-16-le"
+	case len(b) >= 4 && b[1] == 0:
+		return "utf-32-le"
+	}
+	return "utf-8"
+}
+
 // jsonLoads is loads(s, *, cls, object_hook, parse_float, parse_int, parse_constant,
 // object_pairs_hook).
 func jsonLoads(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (runtime.Value, error) {
 	if len(args) != 1 {
 		return runtime.Value{}, runtime.TypeErrorf("loads() takes 1 positional argument but %d were given", len(args))
 	}
-	var text string
-	switch o := args[0].Object().(type) {
-	case *runtime.Str:
-		text = o.String()
-	case *runtime.Bytes:
-		text = strings.TrimPrefix(o.String(), "\xef\xbb\xbf")
-	default:
+	text, ok := runtime.AsStr(args[0])
+	if b, isBytes := runtime.BytesLike(args[0]); isBytes {
+		var err error
+		if text, err = runtime.DecodeBytes(b, jsonEncoding(b), "surrogatepass"); err != nil {
+			return runtime.Value{}, err
+		}
+	} else if !ok {
 		return runtime.Value{}, runtime.TypeErrorf("the JSON object must be str, bytes or bytearray, not %s", typeName(args[0]))
 	}
 	d := &decoder{th: th, s: []rune(text)}

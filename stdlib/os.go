@@ -88,40 +88,10 @@ func pathArg(fname string, v runtime.Value) (string, error) {
 	return "", runtime.TypeErrorf("%s: path should be string, bytes or os.PathLike, not %s", fname, typeName(v))
 }
 
-// osError converts a Go file-system error into the OSError subclass CPython raises, with
-// its "[Errno N] message: 'path'" text and errno, strerror and filename attributes.
-func osError(err error, filename string) error {
-	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			errno = syscall.ENOENT
-		case errors.Is(err, fs.ErrExist):
-			errno = syscall.EEXIST
-		case errors.Is(err, fs.ErrPermission):
-			errno = syscall.EACCES
-		default:
-			return runtime.Errorf(runtime.OSErrorType, "%v", err)
-		}
-	}
-	cls := map[syscall.Errno]*runtime.Class{
-		syscall.ENOENT: runtime.FileNotFoundErrorType, syscall.EEXIST: runtime.FileExistsErrorType,
-		syscall.EACCES: runtime.PermissionErrorType, syscall.EPERM: runtime.PermissionErrorType,
-		syscall.ENOTDIR: runtime.NotADirectoryErrorType, syscall.EISDIR: runtime.IsADirectoryErrorType,
-	}[errno]
-	if cls == nil {
-		cls = runtime.OSErrorType
-	}
-	msg := errno.Error()
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
-	e := runtime.Errorf(cls, "[Errno %d] %s: %s", int(errno), msg, runtime.QuoteStr(filename))
-	e.Dict = runtime.NewDict()
-	e.Dict.SetStr("errno", runtime.Int(int64(errno)))
-	e.Dict.SetStr("strerror", str(msg))
-	e.Dict.SetStr("filename", str(filename))
-	return e
+// osError converts a Go file-system error into the OSError subclass CPython raises for
+// a call on filename (and filename2, for two-path calls such as rename).
+func osError(err error, filenames ...string) error {
+	return runtime.OSErrorFrom(err, filenames...)
 }
 
 // removeFile is os.remove: unlink, which refuses directories (Go's os.Remove would not).
@@ -229,14 +199,8 @@ func (f *osFS) rename(name string) fn {
 			if errors.As(err, &le) {
 				err = le.Err
 			}
-			e := osError(err, src)
-			if ex, ok := e.(*runtime.Exception); ok && ex.Dict != nil {
-				// CPython names both paths: "[Errno 2] No such file or directory: 'a' -> 'b'".
-				msg, _ := runtime.AsStr(ex.Args[0])
-				ex.Args[0] = str(msg + " -> " + runtime.QuoteStr(dst))
-				ex.Dict.SetStr("filename2", str(dst))
-			}
-			return runtime.Value{}, e
+			// CPython names both paths: "[Errno 2] No such file or directory: 'a' -> 'b'".
+			return runtime.Value{}, osError(err, src, dst)
 		}
 		return runtime.None, nil
 	}

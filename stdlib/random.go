@@ -182,8 +182,9 @@ func (r *rng) seed(th *runtime.Thread, a runtime.Value, version int64) error {
 	switch o := a.Object().(type) {
 	case *runtime.Str:
 		data = []byte(o.String())
-	case *runtime.Bytes:
-		data = []byte(o.String())
+	case *runtime.Bytes, *runtime.ByteArray:
+		b, _ := runtime.BytesLike(a)
+		data = []byte(b)
 	}
 	switch {
 	case !a.IsValid() || a.IsNone():

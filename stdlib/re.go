@@ -341,11 +341,12 @@ func (p *rxPattern) text(v runtime.Value) (*rxText, error) {
 			return nil, runtime.TypeErrorf("cannot use a bytes pattern on a string-like object")
 		}
 		return &rxText{v: v, runes: []rune(o.String())}, nil
-	case *runtime.Bytes:
+	case *runtime.Bytes, *runtime.ByteArray:
 		if !p.isBytes {
 			return nil, runtime.TypeErrorf("cannot use a string pattern on a bytes-like object")
 		}
-		return &rxText{v: v, runes: bytesToRunes(o.String()), isBytes: true}, nil
+		b, _ := runtime.BytesLike(v)
+		return &rxText{v: v, runes: bytesToRunes(b), isBytes: true}, nil
 	}
 	return nil, runtime.TypeErrorf("expected string or bytes-like object, got '%s'", typeName(v))
 }
@@ -872,8 +873,9 @@ func reEscape(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (run
 	switch o := pat.Object().(type) {
 	case *runtime.Str:
 		return str(escape(o.String())), nil
-	case *runtime.Bytes:
-		return runtime.NewBytes(escape(o.String())), nil
+	case *runtime.Bytes, *runtime.ByteArray:
+		b, _ := runtime.BytesLike(pat)
+		return runtime.NewBytes(escape(b)), nil
 	}
 	return runtime.Value{}, runtime.TypeErrorf("expected str or bytes, got %s", typeName(pat))
 }

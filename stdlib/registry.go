@@ -152,8 +152,9 @@ func newType(module, name string, newFn func(th *runtime.Thread, cls *runtime.Cl
 	return c
 }
 
-// newPyClass makes a class whose instances are ordinary objects (or exceptions), with Go
-// methods: the shape of a class written in Python inside a stdlib module.
+// newPyClass makes a class whose instances are those of its base (ordinary objects,
+// exceptions, dicts, tuples), with Go methods: the shape of a class written in Python
+// inside a stdlib module.
 func newPyClass(module, name string, base *runtime.Class, methods map[string]method) *runtime.Class {
 	c, err := runtime.NewClass(name, name, module, []*runtime.Class{base}, runtime.NewDict())
 	if err != nil {
