@@ -154,6 +154,14 @@ func (e *methodCallExpr) lookup(th *rt.Thread, obj rt.Value) (rt.Value, bool, er
 			return m, true, nil
 		}
 	case *rt.Class, *rt.Module, *rt.Super, *rt.Exception:
+	case *rt.List, *rt.Dict, *rt.Str, *rt.Set, *rt.Tuple, *rt.Bytes:
+		// The commonest receivers, which keep no attributes of their own: no need to ask
+		// whether they are an rt.Attributer.
+		m := e.cache.lookup(obj.Type(), e.key)
+		switch m.Object().(type) {
+		case *Function, *rt.Method:
+			return m, true, nil
+		}
 	default:
 		m := e.cache.lookup(obj.Type(), e.key)
 		switch m.Object().(type) {

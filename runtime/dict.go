@@ -75,15 +75,16 @@ func (d *Dict) lookup(th *Thread, key Value, h int64) (slot int, entry int, err 
 	}
 }
 
-// keysEqual is identity first, then Equal, as CPython's dict does.
+// keysEqual is identity first, as CPython's dict does, then Equal, with strings compared
+// directly.
 func keysEqual(th *Thread, a, b Value) (bool, error) {
-	if sa, ok := a.o.(*Str); ok {
-		if sb, ok := b.o.(*Str); ok {
-			return sa == sb || sa.s == sb.s, nil
-		}
-	}
 	if a.Is(b) {
 		return true, nil
+	}
+	if sa, ok := a.o.(*Str); ok {
+		if sb, ok := b.o.(*Str); ok {
+			return sa.s == sb.s, nil
+		}
 	}
 	return Equal(th, a, b)
 }
