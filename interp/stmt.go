@@ -41,7 +41,7 @@ func (fr *frame) trace(err error, line int) error {
 	if sp != nil {
 		line = sp.Line
 	}
-	e.AddTraceback(fr.id, &rt.Traceback{Site: fr.code.site, Line: line, Span: sp})
+	e.AddTraceback(fr.th, fr.id, rt.Traceback{Site: fr.code.site, Line: line, Span: sp})
 	return e
 }
 

@@ -171,31 +171,40 @@ func classGetAttr(th *Thread, c *Class, name string) (Value, error) {
 	return Value{}, attrError(Ref(c), name, "type object '"+c.Name+"' has no attribute '"+name+"'")
 }
 
-func superGetAttr(th *Thread, s *Super, name string) (Value, error) {
-	var cls *Class
-	if c, ok := s.Self.o.(*Class); ok && c.IsSubclass(s.Class) {
+// SuperLookup finds what super(class, self).name names before binding: the attribute of the
+// first class after class in the MRO of self's type (or of self, when self is a subclass of
+// class), and that type.
+func SuperLookup(class *Class, self Value, name string) (r Value, cls *Class, ok bool) {
+	if c, isClass := self.o.(*Class); isClass && c.IsSubclass(class) {
 		cls = c
 	} else {
-		cls = s.Self.Type()
+		cls = self.Type()
 	}
 	mro := cls.MRO
 	i := 0
-	for i < len(mro) && mro[i] != s.Class {
+	for i < len(mro) && mro[i] != class {
 		i++
 	}
 	for _, m := range mro[min(i+1, len(mro)):] {
 		if r, ok := m.Dict.GetStr(name); ok {
-			if _, isClass := s.Self.o.(*Class); isClass {
-				if sm, ok := r.o.(*ClassMethod); ok {
-					return bindTo(sm.Fn, s.Self), nil
-				}
-				if sm, ok := r.o.(*StaticMethod); ok {
-					return sm.Fn, nil
-				}
-				return r, nil
-			}
-			return bindAttr(th, r, s.Self, cls)
+			return r, cls, true
 		}
+	}
+	return Value{}, cls, false
+}
+
+func superGetAttr(th *Thread, s *Super, name string) (Value, error) {
+	if r, cls, ok := SuperLookup(s.Class, s.Self, name); ok {
+		if _, isClass := s.Self.o.(*Class); isClass {
+			if sm, ok := r.o.(*ClassMethod); ok {
+				return bindTo(sm.Fn, s.Self), nil
+			}
+			if sm, ok := r.o.(*StaticMethod); ok {
+				return sm.Fn, nil
+			}
+			return r, nil
+		}
+		return bindAttr(th, r, s.Self, cls)
 	}
 	if name == "__class__" {
 		return Ref(SuperType), nil

@@ -291,6 +291,10 @@ func (d *Dict) Clear() {
 
 // grow rebuilds the index at a size that keeps it at most 2/3 full, squeezing out holes.
 func (d *Dict) grow() {
+	if d.used == 0 && len(d.entries) == 0 {
+		d.firstTable()
+		return
+	}
 	live := d.entries[:0:0]
 	if d.used > 0 {
 		live = make([]dictEntry, 0, d.used*2)
@@ -319,6 +323,20 @@ func (d *Dict) grow() {
 		}
 		d.index[i] = int32(n)
 	}
+}
+
+// smallTable is a dict's first table: the index and room for the entries it can hold, in
+// one allocation. Most dicts (instance attributes, keyword arguments, small records) never
+// outgrow it, and would otherwise take one allocation for the index and several for entries
+// appended one at a time.
+type smallTable struct {
+	index   [8]int32
+	entries [5]dictEntry // 2/3 of the index
+}
+
+func (d *Dict) firstTable() {
+	t := &smallTable{index: [8]int32{slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty}}
+	d.index, d.entries = t.index[:], t.entries[:0]
 }
 
 // Items calls f for each item in order until f returns false. The dict must not be changed
