@@ -178,7 +178,6 @@ func (d *Dict) GetKeyCached(key *Str, c *KeyCache) (Value, bool) {
 	return d.entryValue(c.entry)
 }
 
-
 // strEntry returns the entry of a string key with hash h, or -1.
 func (d *Dict) strEntry(key string, h int64) int32 {
 	if len(d.index) == 0 {
