@@ -65,10 +65,15 @@ func callInto(fr *frame, f *Function, self rt.Value, args []expr) (rt.Value, err
 		return rt.Value{}, recursionError()
 	}
 	m := it.stack.mark()
-	slots := it.stack.alloc(f.code.nslots)
 	n := 0
 	if self.IsValid() {
-		slots[0], n = self, 1
+		n = 1
+	}
+	// The argument slots are written below before anything reads them; a failing argument
+	// leaves garbage in slots that are released unread.
+	slots := it.stack.allocFrom(f.code.nslots, n+len(args))
+	if n == 1 {
+		slots[0] = self
 	}
 	for i, a := range args {
 		v, err := a.eval(fr)
