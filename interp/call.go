@@ -26,6 +26,13 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 			m.sp -= len(args) // the slots began at the arguments' window
 		}
 	}
+	if !ok && c.simple && self.IsValid() && len(kw) == 0 && len(args)+1 == c.nargs {
+		// A method called through its class (__init__ from a constructor, say).
+		slots = it.stack.allocFrom(c.nslots, c.nargs)
+		slots[0] = self
+		copy(slots[1:], args)
+		ok = true
+	}
 	if !ok {
 		slots = it.stack.alloc(c.nslots)
 		if err := bindArgs(th, f, slots, self, args, kw); err != nil {

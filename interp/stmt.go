@@ -183,7 +183,7 @@ func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	if err != nil {
 		return err
 	}
-	return rt.SetAttr(fr.th, x, t.name, v)
+	return rt.SetAttrKey(fr.th, x, t.key, v)
 }
 
 type subscriptAug struct{ x, index expr }

@@ -301,9 +301,20 @@ var TracebackType = finalClass("traceback", ObjectType)
 
 // SetAttr performs v.name = x.
 func SetAttr(th *Thread, v Value, name string, x Value) error {
+	return setAttr(th, v, name, nil, x)
+}
+
+// SetAttrKey is SetAttr for a name the caller already holds as a str (the interpreter
+// interns attribute names), which an attribute dict then takes as its key without a copy.
+func SetAttrKey(th *Thread, v Value, key *Str, x Value) error {
+	return setAttr(th, v, key.s, key, x)
+}
+
+// setAttr sets v.name; key is name as a str, or nil to make one if needed.
+func setAttr(th *Thread, v Value, name string, key *Str, x Value) error {
 	switch o := v.o.(type) {
 	case *Instance:
-		return instanceSetAttr(th, v, o.class, o.Dict, name, x)
+		return instanceSetAttr(th, v, o.class, o.Dict, name, key, x)
 	case *Exception:
 		if setExceptionAttr(o, name, x) {
 			return nil
@@ -311,7 +322,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		if o.Dict == nil {
 			o.Dict = NewDict()
 		}
-		return instanceSetAttr(th, v, o.class, o.Dict, name, x)
+		return instanceSetAttr(th, v, o.class, o.Dict, name, key, x)
 	case *Class:
 		if !o.user {
 			return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name, o.Name)
@@ -332,7 +343,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		return nil
 	}
 	if cls, attrs, ok := subclassAttrs(v, true); ok {
-		return instanceSetAttr(th, v, cls, attrs, name, x)
+		return instanceSetAttr(th, v, cls, attrs, name, key, x)
 	}
 	if s, ok := v.o.(AttrSetter); ok && s.SetAttr(name, x) {
 		return nil
@@ -340,7 +351,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 	return attrError(v, name, "'"+v.Type().Name+"' object has no attribute '"+name+"'")
 }
 
-func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, x Value) error {
+func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, key *Str, x Value) error {
 	if cls.user {
 		cv := cls.Lookup(name)
 		if p, ok := cv.o.(*Property); ok {
@@ -363,7 +374,11 @@ func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, x
 			}
 		}
 	}
-	return dict.Set(th, NewStr(name), x)
+	if key == nil {
+		key = MakeStr(name)
+	}
+	dict.SetKey(key, x)
+	return nil
 }
 
 var objectSetattr Value // object.__setattr__, set in init
