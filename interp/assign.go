@@ -139,7 +139,7 @@ func (t *attrTarget) assign(fr *frame, v rt.Value) error {
 		d.SetKeyHint(t.key, v, &t.hint)
 		return nil
 	}
-	return rt.SetAttr(fr.th, x, t.name, v)
+	return rt.SetAttrKey(fr.th, x, t.key, v)
 }
 
 var objectSetattr = rt.ObjectType.Lookup("__setattr__")

@@ -26,6 +26,13 @@ func (it *Interp) call(th *rt.Thread, f *Function, self rt.Value, args []rt.Valu
 			m.sp -= len(args) // the slots began at the arguments' window
 		}
 	}
+	if !ok && c.simple && self.IsValid() && len(kw) == 0 && len(args)+1 == c.nargs {
+		// A method called through its class (__init__ from a constructor, say).
+		slots = it.stack.allocFrom(c.nslots, c.nargs)
+		slots[0] = self
+		copy(slots[1:], args)
+		ok = true
+	}
 	if !ok {
 		slots = it.stack.alloc(c.nslots)
 		if err := bindArgs(th, f, slots, self, args, kw); err != nil {
@@ -75,12 +82,15 @@ func (it *Interp) newCoroutineCall(th *rt.Thread, f *Function, self rt.Value, ar
 func (it *Interp) pushFrame(c *code, f *Function, slots []rt.Value, globals *rt.Dict, closure []*rt.Cell) *frame {
 	d := it.th.Depth
 	for len(it.frames) <= d {
-		it.frames = append(it.frames, &frame{})
+		it.frames = append(it.frames, &frame{interp: it, th: it.th})
 	}
 	fr := it.frames[d]
 	it.serial++
 	fr.code, fr.fn, fr.slots, fr.globals, fr.free = c, f, slots, globals, closure
-	fr.interp, fr.th, fr.id, fr.back, fr.errSpan = it, it.th, it.serial, it.cur, nil
+	fr.id, fr.back = it.serial, it.cur
+	if fr.errSpan != nil {
+		fr.errSpan = nil
+	}
 	if fr.classDict != nil {
 		fr.classDict = nil
 	}

@@ -212,7 +212,11 @@ func (c *compiler) call(n *ast.Call) expr {
 	}
 	if plain {
 		if at, ok := n.Func.(*ast.Attribute); ok {
-			return &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: c.key(at.Name), args: c.exprs(n.Args), span: spanOf(n), attr: spanOf(at)}
+			m := &methodCallExpr{obj: c.expr(at.X), name: at.Name, key: c.key(at.Name), args: c.exprs(n.Args), span: spanOf(n), attr: spanOf(at)}
+			if sup, ok := m.obj.(*superExpr); ok {
+				return &superMethodCallExpr{sup: sup, general: m}
+			}
+			return m
 		}
 		return &simpleCallExpr{c.expr(n.Func), c.exprs(n.Args), spanOf(n)}
 	}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strconv"
 	"strings"
 
 	rt "github.com/aio-lang/aio/runtime"
@@ -153,26 +154,27 @@ func mappingKeys(th *rt.Thread, m rt.Value) ([]rt.Value, func(rt.Value) (rt.Valu
 	return keys, func(k rt.Value) (rt.Value, error) { return rt.GetItem(th, m, k) }, err
 }
 
-// joinedStrExpr is an f-string: its parts produce Go strings, joined into one str.
+// joinedStrExpr is an f-string: its parts append their text to one buffer, which becomes
+// the str.
 type joinedStrExpr struct{ parts []strPart }
 
 // strPart is a piece of an f-string.
 type strPart interface {
-	evalStr(fr *frame) (string, error)
+	appendTo(fr *frame, b []byte) ([]byte, error)
 }
 
 // literalPart is the text between an f-string's fields.
 type literalPart string
 
-func (l literalPart) evalStr(*frame) (string, error) { return string(l), nil }
+func (l literalPart) appendTo(_ *frame, b []byte) ([]byte, error) { return append(b, l...), nil }
 
 // exprPart is any other str-valued expression (a nested f-string of a format spec).
 type exprPart struct{ expr }
 
-func (p exprPart) evalStr(fr *frame) (string, error) {
+func (p exprPart) appendTo(fr *frame, b []byte) ([]byte, error) {
 	v, err := p.eval(fr)
 	s, _ := rt.AsStr(v)
-	return s, err
+	return append(b, s...), err
 }
 
 // newJoinedStr makes the parts of an f-string from compiled expressions.
@@ -196,13 +198,12 @@ func (e *joinedStrExpr) eval(fr *frame) (rt.Value, error) {
 	var buf [128]byte
 	b := buf[:0]
 	for _, p := range e.parts {
-		s, err := p.evalStr(fr)
-		if err != nil {
+		var err error
+		if b, err = p.appendTo(fr, b); err != nil {
 			return rt.Value{}, err
 		}
-		b = append(b, s...)
 	}
-	return rt.NewStr(string(b)), nil
+	return rt.NewStrBytes(b), nil
 }
 
 // formatExpr is one {value!conv:spec} field of an f-string.
@@ -220,11 +221,37 @@ func (e *formatExpr) eval(fr *frame) (rt.Value, error) {
 	return rt.NewStr(s), nil
 }
 
+// appendTo appends the field's text; a plain {x} of a str or small int needs no string of
+// its own.
+func (e *formatExpr) appendTo(fr *frame, b []byte) ([]byte, error) {
+	if e.conv == 0 && e.spec == nil {
+		v, err := e.value.eval(fr)
+		if err != nil {
+			return b, err
+		}
+		if s, ok := v.Object().(*rt.Str); ok {
+			return append(b, s.String()...), nil
+		}
+		if n, ok := v.SmallInt(); ok {
+			return strconv.AppendInt(b, n, 10), nil
+		}
+		s, err := e.format(fr, v)
+		return append(b, s...), err
+	}
+	s, err := e.evalStr(fr)
+	return append(b, s...), err
+}
+
 func (e *formatExpr) evalStr(fr *frame) (string, error) {
 	v, err := e.value.eval(fr)
 	if err != nil {
 		return "", err
 	}
+	return e.format(fr, v)
+}
+
+// format converts and formats the field's value v.
+func (e *formatExpr) format(fr *frame, v rt.Value) (string, error) {
 	switch e.conv {
 	case 'r', 'a':
 		s, err := rt.Repr(fr.th, v)

@@ -65,10 +65,15 @@ func callInto(fr *frame, f *Function, self rt.Value, args []expr) (rt.Value, err
 		return rt.Value{}, recursionError()
 	}
 	m := it.stack.mark()
-	slots := it.stack.alloc(f.code.nslots)
 	n := 0
 	if self.IsValid() {
-		slots[0], n = self, 1
+		n = 1
+	}
+	// The argument slots are written below before anything reads them; a failing argument
+	// leaves garbage in slots that are released unread.
+	slots := it.stack.allocFrom(f.code.nslots, n+len(args))
+	if n == 1 {
+		slots[0] = self
 	}
 	for i, a := range args {
 		v, err := a.eval(fr)
@@ -154,6 +159,14 @@ func (e *methodCallExpr) lookup(th *rt.Thread, obj rt.Value) (rt.Value, bool, er
 			return m, true, nil
 		}
 	case *rt.Class, *rt.Module, *rt.Super, *rt.Exception:
+	case *rt.List, *rt.Dict, *rt.Str, *rt.Set, *rt.Tuple, *rt.Bytes:
+		// The commonest receivers, which keep no attributes of their own: no need to ask
+		// whether they are an rt.Attributer.
+		m := e.cache.lookup(obj.Type(), e.key)
+		switch m.Object().(type) {
+		case *Function, *rt.Method:
+			return m, true, nil
+		}
 	default:
 		m := e.cache.lookup(obj.Type(), e.key)
 		switch m.Object().(type) {
@@ -247,22 +260,81 @@ type superExpr struct {
 }
 
 func (e *superExpr) eval(fr *frame) (rt.Value, error) {
-	cv := fr.free[e.classFree].V
-	cls, ok := cv.Object().(*rt.Class)
-	if !ok {
-		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): __class__ cell not found")
+	cls, self, err := e.resolve(fr)
+	if err != nil {
+		return rt.Value{}, err
+	}
+	return rt.Ref(&rt.Super{Class: cls, Self: self}), nil
+}
+
+// resolve returns the class and instance super() stands for.
+func (e *superExpr) resolve(fr *frame) (*rt.Class, rt.Value, error) {
+	var cls *rt.Class
+	if e.classFree >= 0 {
+		cls, _ = fr.free[e.classFree].V.Object().(*rt.Class)
+	}
+	if cls == nil {
+		return nil, rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): __class__ cell not found")
 	}
 	if e.selfSlot < 0 || e.selfSlot >= len(fr.slots) {
-		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): no arguments")
+		return nil, rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): no arguments")
 	}
 	self := fr.slots[e.selfSlot]
 	if c, ok := self.Object().(*rt.Cell); ok {
 		self = c.V
 	}
 	if !self.IsValid() {
-		return rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): arg[0] deleted")
+		return nil, rt.Value{}, rt.Errorf(rt.RuntimeErrorType, "super(): arg[0] deleted")
 	}
-	return rt.Ref(&rt.Super{Class: cls, Self: self}), nil
+	return cls, self, nil
+}
+
+// superMethodCallExpr is super().name(args) on an instance, the way __init__ methods chain
+// up: the method found past the class is called with self directly, with no super object or
+// bound method made. Anything unusual (a class as self, a descriptor) takes the general path.
+type superMethodCallExpr struct {
+	sup     *superExpr
+	general *methodCallExpr
+}
+
+func (e *superMethodCallExpr) eval(fr *frame) (rt.Value, error) {
+	g := e.general
+	cls, self, err := e.sup.resolve(fr)
+	if err != nil {
+		return rt.Value{}, fr.fail(err, g.span)
+	}
+	if _, isClass := self.Object().(*rt.Class); !isClass {
+		if m, _, ok := rt.SuperLookup(cls, self, g.name); ok {
+			switch f := m.Object().(type) {
+			case *Function:
+				if c := f.code; c.simple && c.kind == plainCode && len(g.args)+1 == c.nargs {
+					v, err := callInto(fr, f, self, g.args)
+					return failAt(fr, v, err, g.span)
+				}
+			case *rt.Method:
+				v, err := callMethodWith(fr, f, self, g.args)
+				return failAt(fr, v, err, g.span)
+			}
+		}
+	}
+	return g.eval(fr)
+}
+
+// callMethodWith calls a built-in method with self and the values of args.
+func callMethodWith(fr *frame, m *rt.Method, self rt.Value, args []expr) (rt.Value, error) {
+	st := &fr.interp.stack
+	mark := st.mark()
+	for _, a := range args {
+		v, err := a.eval(fr)
+		if err != nil {
+			st.release(mark)
+			return v, err
+		}
+		st.push(v)
+	}
+	r, err := m.Fn(fr.th, self, st.window(mark), nil)
+	st.release(mark)
+	return r, err
 }
 
 // funcExpr creates a function object (def or lambda) in the current frame.

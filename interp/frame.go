@@ -65,12 +65,22 @@ func (s *valueStack) release(m stackMark) { s.cur, s.sp = m.cur, m.sp }
 
 // alloc returns n slots, zeroed.
 func (s *valueStack) alloc(n int) []rt.Value {
+	w := s.allocFrom(n, 0)
+	clear(w)
+	return w
+}
+
+// allocFrom returns n slots of which those from `from` on are zeroed, for a caller that
+// fills the first ones at once.
+func (s *valueStack) allocFrom(n, from int) []rt.Value {
 	if s.sp+n > len(s.chunks[s.cur]) {
 		s.nextChunk(n)
 	}
 	w := s.chunks[s.cur][s.sp : s.sp+n : s.sp+n]
 	s.sp += n
-	clear(w)
+	for i := from; i < n; i++ {
+		w[i] = rt.Value{}
+	}
 	return w
 }
 

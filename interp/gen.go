@@ -262,7 +262,7 @@ func (g *generator) step(th *rt.Thread, fr *frame, in *instr) (v rt.Value, done,
 		}
 		g.pc = in.a
 	case opJumpIfFalse, opJumpIfTrue:
-		t, err := truth(fr, in.x)
+		t, err := in.cond.cond(fr)
 		if err != nil {
 			return v, false, false, err
 		}
@@ -283,7 +283,7 @@ func (g *generator) step(th *rt.Thread, fr *frame, in *instr) (v rt.Value, done,
 		fr.slots[in.a] = rt.Ref(iter)
 		g.pc++
 	case opForIter:
-		x, ok, err := fr.slots[in.a].Object().(rt.Iterator).Next(th)
+		x, ok, err := nextOf(th, fr.slots[in.a])
 		if err == nil {
 			err = checkpoint(fr)
 		}
@@ -466,4 +466,13 @@ func (g *generator) endFinally(th *rt.Thread, fr *frame, in *instr) (rt.Value, b
 	}
 	g.pc++
 	return rt.Value{}, false, false, nil
+}
+
+// nextOf advances the iterator a generator body keeps in a slot: a generator (the usual
+// case in pipelines) is recognised by its concrete type, the rest by rt.IterNext.
+func nextOf(th *rt.Thread, v rt.Value) (rt.Value, bool, error) {
+	if g, ok := v.Object().(*generator); ok {
+		return g.Next(th)
+	}
+	return rt.IterNext(th, v)
 }

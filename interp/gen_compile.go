@@ -30,6 +30,9 @@ func (c *compiler) steps(body []ast.Stmt) *program {
 }
 
 func (sc *stepCompiler) emit(in instr) int {
+	if in.op == opJumpIfFalse || in.op == opJumpIfTrue {
+		in.cond = test(in.x)
+	}
 	sc.code = append(sc.code, in)
 	return len(sc.code) - 1
 }

@@ -48,6 +48,7 @@ type instr struct {
 	line   int32
 	stmt   stmt
 	x      expr
+	cond   condExpr // x as a test, for the conditional jumps
 	target assigner
 	del    deleter
 	a, b   int

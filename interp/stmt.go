@@ -41,7 +41,7 @@ func (fr *frame) trace(err error, line int) error {
 	if sp != nil {
 		line = sp.Line
 	}
-	e.AddTraceback(fr.id, &rt.Traceback{Site: fr.code.site, Line: line, Span: sp})
+	e.AddTraceback(fr.th, fr.id, rt.Traceback{Site: fr.code.site, Line: line, Span: sp})
 	return e
 }
 
@@ -183,7 +183,7 @@ func (t *attrAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 	if err != nil {
 		return err
 	}
-	return rt.SetAttr(fr.th, x, t.name, v)
+	return rt.SetAttrKey(fr.th, x, t.key, v)
 }
 
 type subscriptAug struct{ x, index expr }

@@ -171,31 +171,40 @@ func classGetAttr(th *Thread, c *Class, name string) (Value, error) {
 	return Value{}, attrError(Ref(c), name, "type object '"+c.Name+"' has no attribute '"+name+"'")
 }
 
-func superGetAttr(th *Thread, s *Super, name string) (Value, error) {
-	var cls *Class
-	if c, ok := s.Self.o.(*Class); ok && c.IsSubclass(s.Class) {
+// SuperLookup finds what super(class, self).name names before binding: the attribute of the
+// first class after class in the MRO of self's type (or of self, when self is a subclass of
+// class), and that type.
+func SuperLookup(class *Class, self Value, name string) (r Value, cls *Class, ok bool) {
+	if c, isClass := self.o.(*Class); isClass && c.IsSubclass(class) {
 		cls = c
 	} else {
-		cls = s.Self.Type()
+		cls = self.Type()
 	}
 	mro := cls.MRO
 	i := 0
-	for i < len(mro) && mro[i] != s.Class {
+	for i < len(mro) && mro[i] != class {
 		i++
 	}
 	for _, m := range mro[min(i+1, len(mro)):] {
 		if r, ok := m.Dict.GetStr(name); ok {
-			if _, isClass := s.Self.o.(*Class); isClass {
-				if sm, ok := r.o.(*ClassMethod); ok {
-					return bindTo(sm.Fn, s.Self), nil
-				}
-				if sm, ok := r.o.(*StaticMethod); ok {
-					return sm.Fn, nil
-				}
-				return r, nil
-			}
-			return bindAttr(th, r, s.Self, cls)
+			return r, cls, true
 		}
+	}
+	return Value{}, cls, false
+}
+
+func superGetAttr(th *Thread, s *Super, name string) (Value, error) {
+	if r, cls, ok := SuperLookup(s.Class, s.Self, name); ok {
+		if _, isClass := s.Self.o.(*Class); isClass {
+			if sm, ok := r.o.(*ClassMethod); ok {
+				return bindTo(sm.Fn, s.Self), nil
+			}
+			if sm, ok := r.o.(*StaticMethod); ok {
+				return sm.Fn, nil
+			}
+			return r, nil
+		}
+		return bindAttr(th, r, s.Self, cls)
 	}
 	if name == "__class__" {
 		return Ref(SuperType), nil
@@ -289,9 +298,20 @@ var TracebackType = finalClass("traceback", ObjectType)
 
 // SetAttr performs v.name = x.
 func SetAttr(th *Thread, v Value, name string, x Value) error {
+	return setAttr(th, v, name, nil, x)
+}
+
+// SetAttrKey is SetAttr for a name the caller already holds as a str (the interpreter
+// interns attribute names), which an attribute dict then takes as its key without a copy.
+func SetAttrKey(th *Thread, v Value, key *Str, x Value) error {
+	return setAttr(th, v, key.s, key, x)
+}
+
+// setAttr sets v.name; key is name as a str, or nil to make one if needed.
+func setAttr(th *Thread, v Value, name string, key *Str, x Value) error {
 	switch o := v.o.(type) {
 	case *Instance:
-		return instanceSetAttr(th, v, o.class, o.Dict, name, x)
+		return instanceSetAttr(th, v, o.class, o.Dict, name, key, x)
 	case *Exception:
 		if setExceptionAttr(o, name, x) {
 			return nil
@@ -299,7 +319,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		if o.Dict == nil {
 			o.Dict = NewDict()
 		}
-		return instanceSetAttr(th, v, o.class, o.Dict, name, x)
+		return instanceSetAttr(th, v, o.class, o.Dict, name, key, x)
 	case *Class:
 		if !o.user {
 			return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name, o.Name)
@@ -320,7 +340,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 		return nil
 	}
 	if cls, attrs, ok := subclassAttrs(v, true); ok {
-		return instanceSetAttr(th, v, cls, attrs, name, x)
+		return instanceSetAttr(th, v, cls, attrs, name, key, x)
 	}
 	if s, ok := v.o.(AttrSetter); ok && s.SetAttr(name, x) {
 		return nil
@@ -328,7 +348,7 @@ func SetAttr(th *Thread, v Value, name string, x Value) error {
 	return attrError(v, name, "'"+v.Type().Name+"' object has no attribute '"+name+"'")
 }
 
-func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, x Value) error {
+func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, key *Str, x Value) error {
 	if cls.user {
 		cv := cls.Lookup(name)
 		if p, ok := cv.o.(*Property); ok {
@@ -351,7 +371,11 @@ func instanceSetAttr(th *Thread, v Value, cls *Class, dict *Dict, name string, x
 			}
 		}
 	}
-	return dict.Set(th, NewStr(name), x)
+	if key == nil {
+		key = MakeStr(name)
+	}
+	dict.SetKey(key, x)
+	return nil
 }
 
 var objectSetattr Value // object.__setattr__, set in init

@@ -75,15 +75,16 @@ func (d *Dict) lookup(th *Thread, key Value, h int64) (slot int, entry int, err 
 	}
 }
 
-// keysEqual is identity first, then Equal, as CPython's dict does.
+// keysEqual is identity first, as CPython's dict does, then Equal, with strings compared
+// directly.
 func keysEqual(th *Thread, a, b Value) (bool, error) {
-	if sa, ok := a.o.(*Str); ok {
-		if sb, ok := b.o.(*Str); ok {
-			return sa == sb || sa.s == sb.s, nil
-		}
-	}
 	if a.Is(b) {
 		return true, nil
+	}
+	if sa, ok := a.o.(*Str); ok {
+		if sb, ok := b.o.(*Str); ok {
+			return sa.s == sb.s, nil
+		}
 	}
 	return Equal(th, a, b)
 }
@@ -103,22 +104,29 @@ func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) {
 
 // GetStr returns the value for a string key without allocating; it cannot fail.
 func (d *Dict) GetStr(key string) (Value, bool) {
-	if len(d.index) == 0 {
-		return Value{}, false
-	}
-	return d.getStrHashed(key, strHash(key))
+	return d.entryValue(d.strEntry(key, strHash(key)))
 }
 
 // GetKey is GetStr for a *Str, whose hash is computed once and cached: the interpreter's
 // global and attribute lookups keep their names as *Str for this.
 func (d *Dict) GetKey(key *Str) (Value, bool) {
-	if len(d.index) == 0 {
-		return Value{}, false
-	}
+	return d.entryValue(d.keyEntry(key))
+}
+
+// keyEntry is strEntry for a *Str, whose hash is cached.
+func (d *Dict) keyEntry(key *Str) int32 {
 	if key.h == 0 {
 		key.h = strHash(key.s)
 	}
-	return d.getStrHashed(key.s, key.h)
+	return d.strEntry(key.s, key.h)
+}
+
+// entryValue returns the value of entry e, or false for -1.
+func (d *Dict) entryValue(e int32) (Value, bool) {
+	if e < 0 {
+		return Value{}, false
+	}
+	return d.entries[e].value, true
 }
 
 // GetKeyHint is GetKey for call sites that read the same attribute of many similar
@@ -126,27 +134,31 @@ func (d *Dict) GetKey(key *Str) (Value, bool) {
 // found last time, is tried first by comparing key pointers (names are interned per module).
 func (d *Dict) GetKeyHint(key *Str, hint *int32) (Value, bool) {
 	if i := *hint; i >= 0 && int(i) < len(d.entries) {
-		if e := &d.entries[i]; e.key.o == Object(key) {
-			return e.value, true
+		if k, ok := d.entries[i].key.o.(*Str); ok && k == key {
+			return d.entries[i].value, true
 		}
 	}
-	v, ok := d.GetKey(key)
-	if ok {
-		*hint = d.entryOf(key)
+	e := d.keyEntry(key)
+	if e >= 0 {
+		*hint = e
 	}
-	return v, ok
+	return d.entryValue(e)
 }
 
 // SetKeyHint is SetKey with the same entry hint as GetKeyHint.
 func (d *Dict) SetKeyHint(key *Str, value Value, hint *int32) {
 	if i := *hint; i >= 0 && int(i) < len(d.entries) {
-		if e := &d.entries[i]; e.key.o == Object(key) {
-			e.value = value
+		if k, ok := d.entries[i].key.o.(*Str); ok && k == key {
+			d.entries[i].value = value
 			return
 		}
 	}
-	d.SetKey(key, value)
-	*hint = d.entryOf(key)
+	if e := d.keyEntry(key); e >= 0 {
+		d.entries[e].value, *hint = value, e
+		return
+	}
+	_ = d.Set(nil, Ref(key), value)
+	*hint = int32(len(d.entries) - 1) // a new key is the last entry
 }
 
 // KeyCache remembers where a key was found in a dict (or that it was absent), valid while the dict's layout (its
@@ -160,47 +172,29 @@ type KeyCache struct {
 // GetKeyCached is GetKey that reuses the entry found last time when the dict's layout has
 // not changed: a global variable read then costs two comparisons.
 func (d *Dict) GetKeyCached(key *Str, c *KeyCache) (Value, bool) {
-	if c.d == d && c.version == d.version {
-		if c.entry < 0 {
-			return Value{}, false
-		}
-		return d.entries[c.entry].value, true
+	if c.d != d || c.version != d.version {
+		c.d, c.version, c.entry = d, d.version, d.keyEntry(key)
 	}
-	v, ok := d.GetKey(key)
-	c.d, c.version, c.entry = d, d.version, -1
-	if ok {
-		c.entry = d.entryOf(key)
-	}
-	return v, ok
+	return d.entryValue(c.entry)
 }
 
-// entryOf returns the entry index of a present string key.
-func (d *Dict) entryOf(key *Str) int32 {
-	mask := uint64(len(d.index) - 1)
-	perturb := uint64(key.h)
-	for i := uint64(key.h) & mask; ; i = (i*5 + perturb + 1) & mask {
-		if e := d.index[i]; e >= 0 {
-			if s, ok := d.entries[e].key.o.(*Str); ok && s.s == key.s {
-				return e
-			}
-		}
-		perturb >>= 5
+// strEntry returns the entry of a string key with hash h, or -1.
+func (d *Dict) strEntry(key string, h int64) int32 {
+	if len(d.index) == 0 {
+		return -1
 	}
-}
-
-func (d *Dict) getStrHashed(key string, h int64) (Value, bool) {
 	mask := uint64(len(d.index) - 1)
 	perturb := uint64(h)
 	for i := uint64(h) & mask; ; i = (i*5 + perturb + 1) & mask {
 		e := d.index[i]
 		if e == slotEmpty {
-			return Value{}, false
+			return -1
 		}
 		if e >= 0 {
 			ent := &d.entries[e]
 			if ent.hash == h {
 				if s, ok := ent.key.o.(*Str); ok && s.s == key {
-					return ent.value, true
+					return e
 				}
 			}
 		}
@@ -235,26 +229,9 @@ func (d *Dict) Set(th *Thread, key, value Value) error {
 
 // SetKey sets a *Str key using its cached hash; it cannot fail.
 func (d *Dict) SetKey(key *Str, value Value) {
-	if key.h == 0 {
-		key.h = strHash(key.s)
-	}
-	if len(d.index) > 0 {
-		mask := uint64(len(d.index) - 1)
-		perturb := uint64(key.h)
-		for i := uint64(key.h) & mask; ; i = (i*5 + perturb + 1) & mask {
-			e := d.index[i]
-			if e == slotEmpty {
-				break
-			}
-			if e >= 0 {
-				ent := &d.entries[e]
-				if s, ok := ent.key.o.(*Str); ok && ent.hash == key.h && (s == key || s.s == key.s) {
-					ent.value = value
-					return
-				}
-			}
-			perturb >>= 5
-		}
+	if e := d.keyEntry(key); e >= 0 {
+		d.entries[e].value = value
+		return
 	}
 	_ = d.Set(nil, Ref(key), value)
 }
@@ -290,6 +267,10 @@ func (d *Dict) Clear() {
 
 // grow rebuilds the index at a size that keeps it at most 2/3 full, squeezing out holes.
 func (d *Dict) grow() {
+	if d.used == 0 && len(d.entries) == 0 {
+		d.firstTable()
+		return
+	}
 	live := d.entries[:0:0]
 	if d.used > 0 {
 		live = make([]dictEntry, 0, d.used*2)
@@ -318,6 +299,20 @@ func (d *Dict) grow() {
 		}
 		d.index[i] = int32(n)
 	}
+}
+
+// smallTable is a dict's first table: the index and room for the entries it can hold, in
+// one allocation. Most dicts (instance attributes, keyword arguments, small records) never
+// outgrow it, and would otherwise take one allocation for the index and several for entries
+// appended one at a time.
+type smallTable struct {
+	index   [8]int32
+	entries [5]dictEntry // 2/3 of the index
+}
+
+func (d *Dict) firstTable() {
+	t := &smallTable{index: [8]int32{slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty}}
+	d.index, d.entries = t.index[:], t.entries[:0]
 }
 
 // Items calls f for each item in order until f returns false. The dict must not be changed

@@ -26,6 +26,7 @@ type Exception struct {
 	// traced is the activation that last added a traceback entry, so that an exception
 	// passing through nested blocks of one frame is recorded once.
 	traced uint64
+	arg    [1]Value // backs Args when there is one (see SetArgs)
 }
 
 // Traceback is one frame of an exception's traceback, outermost first: Next is the frame it
@@ -130,7 +131,20 @@ func (e *Exception) message(th *Thread) string {
 
 // NewException makes an exception of class cls with the given args.
 func NewException(cls *Class, args ...Value) *Exception {
-	return &Exception{class: cls, Args: args}
+	e := &Exception{class: cls}
+	e.SetArgs(args)
+	return e
+}
+
+// SetArgs sets e.args to a copy of args. Most exceptions have one argument, which is kept
+// inside the exception rather than in a slice of its own: raising in a loop is common.
+func (e *Exception) SetArgs(args []Value) {
+	if len(args) == 1 {
+		e.arg[0] = args[0]
+		e.Args = e.arg[:1:1]
+		return
+	}
+	e.Args = append([]Value(nil), args...)
 }
 
 // Errorf makes an exception of class cls whose single argument is the formatted message.
@@ -185,13 +199,30 @@ func (e *Exception) Value() Value {
 
 // AddTraceback prepends a frame entry as the exception passes through the activation
 // with the given id; a second call for the same activation does nothing.
-func (e *Exception) AddTraceback(activation uint64, tb *Traceback) {
+func (e *Exception) AddTraceback(th *Thread, activation uint64, tb Traceback) {
 	if e.traced == activation && activation != 0 {
 		return
 	}
 	e.traced = activation
-	tb.Next = e.Traceback
-	e.Traceback = tb
+	t := th.newTraceback()
+	*t = tb
+	t.Next = e.Traceback
+	e.Traceback = t
+}
+
+// tracebackSlab is how many traceback entries a thread allocates at once. Programs raise in
+// loops, and an exception gathers an entry per frame it leaves: taking entries from a slab
+// makes that one allocation per 64 entries instead of one each (an entry still referenced
+// keeps its slab alive, 2 KiB at most).
+const tracebackSlab = 64
+
+func (th *Thread) newTraceback() *Traceback {
+	if len(th.tracebacks) == 0 {
+		th.tracebacks = make([]Traceback, tracebackSlab)
+	}
+	t := &th.tracebacks[0]
+	th.tracebacks = th.tracebacks[1:]
+	return t
 }
 
 // FormatTraceback renders the exception as CPython prints an uncaught one, including chained

@@ -11,12 +11,13 @@ func TestTracebackRecursionCutoff(t *testing.T) {
 	mod := &TraceSite{File: "r.aio", Function: "<module>"}
 	f := &TraceSite{File: "r.aio", Function: "f"}
 	e := Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	th := NewThread(nil, nil, nil)
 	for i := 0; i < 10; i++ {
-		e.AddTraceback(uint64(100-i), &Traceback{Site: f, Line: 2})
+		e.AddTraceback(th, uint64(100-i), Traceback{Site: f, Line: 2})
 	}
-	e.AddTraceback(1, &Traceback{Site: mod, Line: 4})
+	e.AddTraceback(th, 1, Traceback{Site: mod, Line: 4})
 	source := func(file string, line int) string { return map[int]string{2: "    return f(n + 1)", 4: "f(0)"}[line] }
-	got := FormatTraceback(NewThread(nil, nil, nil), e, source)
+	got := FormatTraceback(th, e, source)
 	want := `Traceback (most recent call last):
   File "r.aio", line 4, in <module>
     f(0)

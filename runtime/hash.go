@@ -123,8 +123,19 @@ func tupleHash(th *Thread, items []Value) (int64, error) {
 	return int64(acc), nil
 }
 
-// Hash returns hash(v), calling __hash__ on instances of user classes.
+// Hash returns hash(v), calling __hash__ on instances of user classes. A str whose hash is
+// cached and a small non-negative int answer before the type switch: they are most keys.
 func Hash(th *Thread, v Value) (int64, error) {
+	if s, ok := v.o.(*Str); ok && s.h != 0 {
+		return s.h, nil
+	}
+	if _, ok := v.o.(intTag); ok && v.n < hashModulus {
+		return int64(v.n), nil // a non-negative int below the modulus is its own hash
+	}
+	return hashOf(th, v)
+}
+
+func hashOf(th *Thread, v Value) (int64, error) {
 	switch o := v.o.(type) {
 	case *Str:
 		if o.h == 0 {

@@ -147,3 +147,28 @@ func intTrueDiv(a, b *big.Int) (Value, error) {
 	}
 	return Float(f), nil
 }
+
+// smallDecimal parses the commonest text int() sees, an optional minus and at most 18 ASCII
+// digits with nothing around them, which cannot overflow; anything else is left to the
+// general parser (spaces, underscores, signs, other digits, big values).
+func smallDecimal(s string) (int64, bool) {
+	neg := len(s) > 1 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}

@@ -282,6 +282,21 @@ func Next(th *Thread, v Value) (Value, bool, error) {
 	return Value{}, false, TypeErrorf("'%s' object is not an iterator", v.Type().Name)
 }
 
+// IterNext advances an iterator made by Iter. The runtime's commonest iterators are told
+// apart by concrete type first, which is a compare each, where asserting the Iterator
+// interface searches the itab cache on every step of a loop.
+func IterNext(th *Thread, v Value) (Value, bool, error) {
+	switch it := v.o.(type) {
+	case *seqIter:
+		return it.Next(th)
+	case *rangeIter:
+		return it.Next(th)
+	case *dictIter:
+		return it.Next(th)
+	}
+	return v.o.(Iterator).Next(th)
+}
+
 // ToSlice returns the items of an iterable; lists and tuples are returned without copying,
 // so the caller must not modify the result.
 func ToSlice(th *Thread, v Value) ([]Value, error) {

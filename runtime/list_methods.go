@@ -25,7 +25,7 @@ func init() {
 		if err != nil {
 			return Value{}, err
 		}
-		l.Items = append(l.Items, x)
+		l.Append(x)
 		return None, nil
 	})
 	addMethod(c, "extend", func(th *Thread, l *List, args []Value, kw []Kwarg) (Value, error) {

@@ -305,6 +305,13 @@ func floatArg(th *Thread, v Value) (float64, bool, error) {
 
 // intNew is int(x=0, /, base=10).
 func intNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
+	if len(args) == 1 && len(kw) == 0 {
+		if s, ok := args[0].o.(*Str); ok {
+			if n, ok := smallDecimal(s.s); ok {
+				return Int(n), nil
+			}
+		}
+	}
 	if err := rejectKwargs("int", kw, "base"); err != nil {
 		return Value{}, err
 	}

@@ -219,7 +219,8 @@ func initExceptionClass() {
 		if len(kw) > 0 && !cls.user {
 			return Value{}, TypeErrorf("%s() takes no keyword arguments", cls.Name)
 		}
-		e := &Exception{class: cls, Args: append([]Value(nil), args...)}
+		e := &Exception{class: cls}
+		e.SetArgs(args)
 		if cls.IsSubclass(BaseExceptionGroupType) {
 			return newExceptionGroup(e)
 		}
@@ -227,7 +228,7 @@ func initExceptionClass() {
 	}
 	b.AddMethod("__init__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
 		if e, ok := self.o.(*Exception); ok && !e.class.IsSubclass(BaseExceptionGroupType) {
-			e.Args = append([]Value(nil), args...)
+			e.SetArgs(args)
 		}
 		return None, nil
 	})

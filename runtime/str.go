@@ -48,7 +48,7 @@ func Concat(a, b *Str) Value {
 // program makes are that short, and one object instead of two halves the allocator's and the
 // collector's work for them. The sizes fill Go's 48-, 64- and 96-byte size classes.
 type (
-	str8  struct {
+	str8 struct {
 		Str
 		b [8]byte
 	}

@@ -697,7 +697,13 @@ var sharedMethods = map[string]func(k *textKind, th *Thread, t text, name string
 func (k *textKind) register(transforms map[string]func(string) string, predicates map[string]func(rune) bool,
 	cases caseState, emptyTrue ...string) {
 	for name, m := range sharedMethods {
+		strip := stripSides(name)
 		k.cls.AddMethod(name, func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
+			if strip != 0 && len(args) == 0 && len(kw) == 0 {
+				if r, ok := stripASCII(self, strip); ok {
+					return r, nil
+				}
+			}
 			t, _ := k.unwrap(self)
 			return m(k, th, t, name, args, kw)
 		})
@@ -705,7 +711,13 @@ func (k *textKind) register(transforms map[string]func(string) string, predicate
 	contents := func(self Value) string { t, _ := k.unwrap(self); return t.s }
 	methods := map[string]func(*Thread, Value) (Value, error){}
 	for name, f := range transforms {
-		methods[name] = func(_ *Thread, self Value) (Value, error) { return k.wrap(f(contents(self))), nil }
+		methods[name] = func(_ *Thread, self Value) (Value, error) {
+			s := contents(self)
+			if r := f(s); !sameString(r, s) {
+				return k.wrap(r), nil
+			}
+			return self, nil // unchanged: strings are immutable, so the same one will do
+		}
 	}
 	for name, p := range predicates {
 		empty := slices.Contains(emptyTrue, name)

@@ -51,19 +51,36 @@ func wrapNew(builtin *Class, mutable bool) {
 // special method called on v (through super(), say) sets th.bypass so that the generic
 // operation it runs skips the override once.
 func override(th *Thread, v Value, name string) (Value, bool) {
-	s, ok := v.o.(subclassed)
-	if !ok || s.subState() == nil {
+	st := subStateOf(v)
+	if st == nil {
 		return Value{}, false
 	}
 	if th != nil && th.bypass != nil && th.bypass == v.o {
 		th.bypass = nil
 		return Value{}, false
 	}
-	m := s.subState().cls.Lookup(name)
+	m := st.cls.Lookup(name)
 	if meth, isGo := m.o.(*Method); (isGo && !meth.Class.user) || !m.IsValid() {
 		return Value{}, false
 	}
 	return m, true
+}
+
+// subStateOf returns the subclass record of a container subclass instance, or nil. It
+// switches on the concrete types, which costs a few compares, where asserting the
+// subclassed interface would search the itab cache on every container operation.
+func subStateOf(v Value) *subclass {
+	switch o := v.o.(type) {
+	case *List:
+		return o.sub
+	case *Dict:
+		return o.sub
+	case *Set:
+		return o.sub
+	case *Tuple:
+		return o.sub
+	}
+	return nil
 }
 
 // callOverride calls v's Python override of name, if there is one. The arguments are copied

@@ -34,7 +34,8 @@ type Thread struct {
 	// Async is the thread's asyncio state: its running and current event loops.
 	Async AsyncState
 
-	reprActive []Object // containers whose repr is in progress, for [...] cycles
+	reprActive []Object    // containers whose repr is in progress, for [...] cycles
+	tracebacks []Traceback // free traceback entries (see newTraceback)
 
 	// bypass is the object whose Python override of a special method the next generic
 	// operation on it skips (see override in subclass.go).

@@ -24,7 +24,10 @@
 // one goroutine at a time.
 package runtime
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Object is any Python object. Type returns its class.
 type Object interface {
@@ -104,11 +107,11 @@ func (v Value) BoolVal() (bool, bool) {
 	return v.n != 0, ok
 }
 
-// Is reports Python identity: `v is w`.
+// Is reports Python identity: `v is w`. Heap values are the same object when their interface
+// words are equal (their n is always 0), and inline values when their tag and bits are: so
+// identity is three word compares, with none of the calls of an interface ==.
 func (v Value) Is(w Value) bool {
-	switch v.o.(type) {
-	case noneTag, boolTag, intTag, floatTag:
-		return v.o == w.o && v.n == w.n
-	}
-	return v.o == w.o
+	a := (*[2]unsafe.Pointer)(unsafe.Pointer(&v.o))
+	b := (*[2]unsafe.Pointer)(unsafe.Pointer(&w.o))
+	return a[0] == b[0] && a[1] == b[1] && v.n == w.n
 }
