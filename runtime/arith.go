@@ -67,6 +67,15 @@ func Binary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 
 // InplaceBinary evaluates x op= y: __iop__ first, in-place list and set updates, then Binary.
 func InplaceBinary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
+	// A subclass of a container that defines the in-place method (Counter's __ior__, a
+	// list subclass's __iadd__) takes precedence over the container's own fast paths.
+	if m, ok := override(th, x, binOpInfo[op].idunder); ok {
+		r, err := CallMethodValue(th, m, x, []Value{y})
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+		return Binary(th, op, x, y)
+	}
 	switch o := x.o.(type) {
 	case intTag, floatTag, *Str:
 		return Binary(th, op, x, y)
@@ -96,7 +105,7 @@ func InplaceBinary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 			}
 		}
 	case *Dict:
-		if op == OpOr && o.sub == nil { // a subclass may override __ior__ (Counter does)
+		if op == OpOr {
 			if d, ok := y.o.(*Dict); ok {
 				return x, dictUpdateFrom(th, o, d)
 			}

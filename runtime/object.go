@@ -113,11 +113,8 @@ func init() {
 	})}))
 	objectNew, _ = o.Dict.GetStr("__new__")
 	o.AddMethod("__repr__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {
-		if f, ok := reprFuncs[self.Type().Base]; ok {
-			s, err := f(th, self)
-			return NewStr(s), err
-		}
-		return NewStr(defaultRepr(self)), nil
+		s, err := BaseRepr(th, self)
+		return NewStr(s), err
 	})
 	objectRepr, _ = o.Dict.GetStr("__repr__")
 	o.AddMethod("__str__", func(th *Thread, self Value, args []Value, kw []Kwarg) (Value, error) {

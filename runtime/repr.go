@@ -185,8 +185,21 @@ func Repr(th *Thread, v Value) (string, error) {
 			return callStrMethod(th, m, v, "__repr__")
 		}
 	}
+	return BaseRepr(th, v)
+}
+
+// BaseRepr is the repr of v's nearest built-in class (dict's for a Counter), which a Go
+// subclass's __repr__ builds on. A class defined in Go may stand in for its own base
+// (namedtuple classes do), so the MRO is searched past it.
+func BaseRepr(th *Thread, v Value) (string, error) {
+	cls := v.Type()
 	if f, ok := reprFuncs[cls.Base]; ok {
 		return f(th, v)
+	}
+	for _, c := range cls.MRO {
+		if f, ok := reprFuncs[c]; ok {
+			return f(th, v)
+		}
 	}
 	return defaultRepr(v), nil
 }

@@ -154,15 +154,6 @@ func SubclassDict(v Value) *Dict {
 	return attrs
 }
 
-// BaseRepr is the repr of v's built-in base class (dict's for a Counter), which a Go
-// subclass's __repr__ builds on.
-func BaseRepr(th *Thread, v Value) (string, error) {
-	if f, ok := reprFuncs[v.Type().Base]; ok {
-		return f(th, v)
-	}
-	return defaultRepr(v), nil
-}
-
 // EnterRepr marks v as being repr'd, reporting false if it already is: a container that
 // holds itself prints "..." there. Each successful EnterRepr needs a LeaveRepr.
 func (th *Thread) EnterRepr(v Value) bool { return th.enterRepr(v.o) }
