@@ -12,7 +12,13 @@ type Dict struct {
 	index   []int32 // -1 empty, -2 deleted, else entry number
 	used    int     // live entries
 	version uint32  // bumped on insertion and deletion; iterators check it
+	// bloom has bit h&63 set for the hash h of every key inserted since the dict was last
+	// emptied: a clear bit proves a key absent without probing. Method calls ask every
+	// instance dict for the method's name first, and are almost always told no.
+	bloom uint64
 }
+
+func bloomBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
 
 type dictEntry struct {
 	hash  int64
@@ -180,7 +186,7 @@ func (d *Dict) GetKeyCached(key *Str, c *KeyCache) (Value, bool) {
 
 // strEntry returns the entry of a string key with hash h, or -1.
 func (d *Dict) strEntry(key string, h int64) int32 {
-	if len(d.index) == 0 {
+	if d.bloom&bloomBit(h) == 0 || len(d.index) == 0 {
 		return -1
 	}
 	mask := uint64(len(d.index) - 1)
@@ -222,6 +228,7 @@ func (d *Dict) Set(th *Thread, key, value Value) error {
 	}
 	d.index[slot] = int32(len(d.entries))
 	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: value})
+	d.bloom |= bloomBit(h)
 	d.used++
 	d.version++
 	return nil
@@ -255,7 +262,7 @@ func (d *Dict) Delete(th *Thread, key Value) (Value, bool, error) {
 	d.used--
 	d.version++
 	if d.used == 0 {
-		d.entries, d.index = d.entries[:0], nil
+		d.entries, d.index, d.bloom = d.entries[:0], nil, 0
 	}
 	return v, true, nil
 }
@@ -334,7 +341,7 @@ func (d *Dict) Keys() []Value {
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
-	c := &Dict{used: d.used}
+	c := &Dict{used: d.used, bloom: d.bloom}
 	c.entries = make([]dictEntry, 0, len(d.entries))
 	c.entries = append(c.entries, d.entries...)
 	c.index = append([]int32(nil), d.index...)
