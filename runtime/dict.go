@@ -278,18 +278,17 @@ func (d *Dict) grow() {
 		d.firstTable()
 		return
 	}
-	live := d.entries[:0:0]
-	if d.used > 0 {
-		live = make([]dictEntry, 0, d.used*2)
-		for _, e := range d.entries {
-			if e.key.IsValid() {
-				live = append(live, e)
-			}
-		}
-	}
 	size := 8
 	for size*2/3 <= d.used+1 {
 		size <<= 1
+	}
+	// The entries get room for as many as the index admits before the next grow, so that
+	// appending never reallocates them in between.
+	live := make([]dictEntry, 0, size*2/3)
+	for _, e := range d.entries {
+		if e.key.IsValid() {
+			live = append(live, e)
+		}
 	}
 	d.entries = live
 	d.index = make([]int32, size)
