@@ -98,7 +98,10 @@ func NewStrBytes(b []byte) Value {
 // IntStr returns str(i) for a small int, in a single allocation.
 func IntStr(i int64) Value {
 	var tmp [20]byte
-	return NewStrBytes(strconv.AppendInt(tmp[:0], i, 10))
+	v := NewStrBytes(strconv.AppendInt(tmp[:0], i, 10))
+	st := v.o.(*Str)
+	st.runes = int32(len(st.s))
+	return v
 }
 
 // Type returns `str`.
@@ -120,19 +123,25 @@ func NewStrs(ss []string) []Value {
 }
 
 // SplitStr is s.split(sep) for a non-empty sep, producing the str values directly: one
-// allocation for the headers and one for the values, however many pieces.
-func SplitStr(s, sep string) []Value {
+// allocation for the headers and one for the values, however many pieces. The pieces of an
+// ASCII string (ascii set) know their length in characters from the start.
+func SplitStr(s, sep string, ascii bool) []Value {
 	n := strings.Count(s, sep) + 1
 	objs := make([]Str, n)
 	out := make([]Value, n)
+	piece := func(i int, p string) {
+		objs[i] = Str{s: p, runes: -1}
+		if ascii {
+			objs[i].runes = int32(len(p))
+		}
+		out[i] = Ref(&objs[i])
+	}
 	for i := 0; i < n-1; i++ {
 		j := strings.Index(s, sep)
-		objs[i] = Str{s: s[:j], runes: -1}
-		out[i] = Ref(&objs[i])
+		piece(i, s[:j])
 		s = s[j+len(sep):]
 	}
-	objs[n-1] = Str{s: s, runes: -1}
-	out[n-1] = Ref(&objs[n-1])
+	piece(n-1, s)
 	return out
 }
 

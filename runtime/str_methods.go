@@ -297,7 +297,7 @@ func (k *textKind) split(th *Thread, t text, name string, args []Value, kw []Kwa
 		case reverse:
 			parts = rsplitN(t.s, sep.s, int(limit))
 		case k == strKind && limit >= 1<<30:
-			return NewList(SplitStr(t.s, sep.s)), nil
+			return NewList(SplitStr(t.s, sep.s, t.n == len(t.s))), nil
 		default:
 			parts = strings.SplitN(t.s, sep.s, int(min(limit, 1<<30))+1)
 		}
