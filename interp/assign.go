@@ -118,10 +118,13 @@ var setattrKey = rt.MakeStr("__setattr__")
 // plainDict returns x's attribute dict when a store of key may go straight into it.
 func (s *instanceStore) plainDict(x rt.Value, key *rt.Str) *rt.Dict {
 	inst, ok := x.Object().(*rt.Instance)
-	if !ok || !x.Type().IsUser() {
+	if !ok {
 		return nil
 	}
-	cls := x.Type()
+	cls := inst.Type()
+	if !cls.IsUser() {
+		return nil
+	}
 	s.cache.lookup(cls, key)
 	sa := s.setattr.lookup(cls, setattrKey)
 	if s.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {

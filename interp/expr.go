@@ -126,7 +126,7 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 		return x, err
 	}
 	if inst, ok := x.Object().(*rt.Instance); ok {
-		cv := e.cache.lookup(x.Type(), e.key)
+		cv := e.cache.lookup(inst.Type(), e.key)
 		if e.cache.plain {
 			if v, ok := inst.Dict.GetKeyHint(e.key, &e.hint); ok {
 				return v, nil
