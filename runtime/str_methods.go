@@ -834,8 +834,11 @@ func isIdentifier(s string) bool {
 // strNew is str(object=”) and str(bytes, encoding='utf-8', errors='strict').
 func strNew(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {
 	if len(args) == 1 && len(kw) == 0 {
-		if i, ok := args[0].SmallInt(); ok {
-			return IntStr(i), nil
+		switch args[0].o.(type) {
+		case intTag:
+			return IntStr(int64(args[0].n)), nil
+		case *Str:
+			return args[0], nil // str(s) is s itself, as in CPython
 		}
 	}
 	if err := rejectKwargs("str", kw, "object", "encoding", "errors"); err != nil {
