@@ -158,23 +158,25 @@ func mappingKeys(th *rt.Thread, m rt.Value) ([]rt.Value, func(rt.Value) (rt.Valu
 // the str.
 type joinedStrExpr struct{ parts []strPart }
 
-// strPart is a piece of an f-string.
-type strPart interface {
-	appendTo(fr *frame, b []byte) ([]byte, error)
+// strPart is a piece of an f-string: literal text, a {field}, or any other str-valued
+// expression (a nested f-string in a format spec). It is a struct, not an interface, so
+// that the buffer the parts append to can stay on the stack.
+type strPart struct {
+	lit   string
+	field *formatExpr
+	x     expr
 }
 
-// literalPart is the text between an f-string's fields.
-type literalPart string
-
-func (l literalPart) appendTo(_ *frame, b []byte) ([]byte, error) { return append(b, l...), nil }
-
-// exprPart is any other str-valued expression (a nested f-string of a format spec).
-type exprPart struct{ expr }
-
-func (p exprPart) appendTo(fr *frame, b []byte) ([]byte, error) {
-	v, err := p.eval(fr)
-	s, _ := rt.AsStr(v)
-	return append(b, s...), err
+func (p *strPart) appendTo(fr *frame, b []byte) ([]byte, error) {
+	switch {
+	case p.field != nil:
+		return p.field.appendTo(fr, b)
+	case p.x != nil:
+		v, err := p.x.eval(fr)
+		s, _ := rt.AsStr(v)
+		return append(b, s...), err
+	}
+	return append(b, p.lit...), nil
 }
 
 // newJoinedStr makes the parts of an f-string from compiled expressions.
@@ -183,12 +185,11 @@ func newJoinedStr(parts []expr) *joinedStrExpr {
 	for i, p := range parts {
 		switch p := p.(type) {
 		case *formatExpr:
-			j.parts[i] = p
+			j.parts[i].field = p
 		case *constExpr:
-			s, _ := rt.AsStr(p.v)
-			j.parts[i] = literalPart(s)
+			j.parts[i].lit, _ = rt.AsStr(p.v)
 		default:
-			j.parts[i] = exprPart{p}
+			j.parts[i].x = p
 		}
 	}
 	return j
@@ -197,9 +198,9 @@ func newJoinedStr(parts []expr) *joinedStrExpr {
 func (e *joinedStrExpr) eval(fr *frame) (rt.Value, error) {
 	var buf [128]byte
 	b := buf[:0]
-	for _, p := range e.parts {
+	for i := range e.parts {
 		var err error
-		if b, err = p.appendTo(fr, b); err != nil {
+		if b, err = e.parts[i].appendTo(fr, b); err != nil {
 			return rt.Value{}, err
 		}
 	}
