@@ -316,8 +316,11 @@ type smallTable struct {
 	entries [5]dictEntry // 2/3 of the index
 }
 
-func (d *Dict) firstTable() {
-	t := &smallTable{index: [8]int32{slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty}}
+func (d *Dict) firstTable() { d.useTable(new(smallTable)) }
+
+// useTable makes the empty t d's table.
+func (d *Dict) useTable(t *smallTable) {
+	t.index = [8]int32{slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty, slotEmpty}
 	d.index, d.entries = t.index[:], t.entries[:0]
 }
 

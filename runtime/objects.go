@@ -142,7 +142,21 @@ type Instance struct {
 func (i *Instance) Type() *Class { return i.class }
 
 // NewInstance returns a fresh instance of cls.
-func NewInstance(cls *Class) *Instance { return &Instance{class: cls, Dict: NewDict()} }
+func NewInstance(cls *Class) *Instance {
+	b := new(instanceBlock)
+	b.inst = Instance{class: cls, Dict: &b.dict}
+	b.dict.useTable(&b.table)
+	return &b.inst
+}
+
+// instanceBlock is an instance, its attribute dict and the dict's first table, made in one
+// allocation: programs create objects in loops, and __init__ gives most of them a few
+// attributes at once.
+type instanceBlock struct {
+	inst  Instance
+	dict  Dict
+	table smallTable
+}
 
 // Property is the property descriptor.
 type Property struct {
