@@ -7,7 +7,7 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	var inst Value
 	var err error
-	if nw := c.Lookup("__new__"); c.user && nw.IsValid() && !nw.Is(objectNew) {
+	if nw := c.LookupKey(newKey); c.user && nw.IsValid() && !nw.Is(objectNew) {
 		fn := nw
 		if sm, ok := nw.o.(*StaticMethod); ok {
 			fn = sm.Fn
@@ -24,7 +24,7 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if !inst.Type().IsSubclass(c) || !c.user {
 		return inst, nil
 	}
-	if init := c.Lookup("__init__"); init.IsValid() && !init.Is(objectInit) {
+	if init := c.LookupKey(initKey); init.IsValid() && !init.Is(objectInit) {
 		r, err := CallMethodValue(th, init, inst, args, kw...)
 		if err != nil {
 			return Value{}, err
@@ -35,6 +35,9 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	return inst, nil
 }
+
+// The names a constructor call looks up, as strs with their hashes cached.
+var newKey, initKey = MakeStr("__new__"), MakeStr("__init__")
 
 // newFunc is the New of the nearest class in the MRO that has one: built-in classes made
 // before their base's New was installed find it here.
