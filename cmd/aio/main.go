@@ -58,9 +58,7 @@ type command struct {
 
 func main() {
 	if os.Getenv("GOGC") == "" {
-		// A tree-walking interpreter allocates many short-lived objects; collecting at 200%
-		// growth instead of 100% costs a little peak memory and saves a third of the GC work.
-		debug.SetGCPercent(200)
+		tuneGC()
 	}
 	// Deep Python recursion raises RecursionError at interp's depth cap; this headroom makes
 	// sure the Go stack beneath it never reaches Go's own (fatal) limit first.
