@@ -172,8 +172,15 @@ func (s *Set) symmetricUpdate(th *Thread, b *Set) error {
 // then copied about twice its size in all instead of five times, which (with the collector
 // scanning every copy) dominated loops that build big lists.
 func (l *List) Append(v Value) {
-	if n := len(l.Items); n == cap(l.Items) && n >= 1024 {
-		l.Items = slices.Grow(l.Items, n)
+	if n := len(l.Items); n == cap(l.Items) {
+		switch {
+		case n < 4:
+			// Room for four at once, as CPython's list makes: small lists built by
+			// appending (a window, a row) would otherwise grow at 1, 2 and 4 items.
+			l.Items = slices.Grow(l.Items, 4-n)
+		case n >= 1024:
+			l.Items = slices.Grow(l.Items, n)
+		}
 	}
 	l.Items = append(l.Items, v)
 }
