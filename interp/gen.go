@@ -255,7 +255,8 @@ func (g *generator) step(th *rt.Thread, fr *frame, in *instr) (v rt.Value, done,
 		v, suspend, err = g.delegateStep(th, rt.None, nil)
 		return v, false, suspend, err
 	case opJump:
-		if in.a <= g.pc {
+		// A backward jump is a loop's; a for loop's opForIter takes the step itself.
+		if in.a <= g.pc && g.prog.code[in.a].op != opForIter {
 			if err := checkpoint(fr); err != nil {
 				return v, false, false, err
 			}
