@@ -92,6 +92,14 @@ func (b *BoundMethod) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) 
 
 // Call calls any callable value.
 func Call(th *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
+	// The commonest callables by concrete type first: asserting the Callable interface
+	// searches the itab cache.
+	switch f := fn.o.(type) {
+	case *Builtin:
+		return f.Fn(th, args, kw)
+	case *Class:
+		return f.Call(th, args, kw)
+	}
 	if c, ok := fn.o.(Callable); ok {
 		return c.Call(th, args, kw)
 	}
@@ -105,6 +113,9 @@ func Call(th *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
 
 // CallMethodValue calls m, an attribute found on self's class, as a method of self.
 func CallMethodValue(th *Thread, m Value, self Value, args []Value, kw ...Kwarg) (Value, error) {
+	if f, ok := m.o.(*Method); ok { // before the interface assertion, which costs more
+		return f.Fn(th, self, args, kw)
+	}
 	if f, ok := m.o.(SelfCaller); ok {
 		return f.CallSelf(th, self, args, kw)
 	}
