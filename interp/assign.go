@@ -108,12 +108,9 @@ type attrTarget struct {
 // neither makes the attribute a property nor overrides __setattr__ takes the value straight
 // into its dict.
 type instanceStore struct {
-	cache   attrCache // the class attribute of that name: a property intercepts the store
-	setattr attrCache // the class's __setattr__
-	hint    int32     // entry of the attribute in the last instance dict written here
+	cache attrCache // the class attribute of that name and the class's __setattr__
+	hint  int32     // entry of the attribute in the last instance dict written here
 }
-
-var setattrKey = rt.MakeStr("__setattr__")
 
 // plainDict returns x's attribute dict when a store of key may go straight into it.
 func (s *instanceStore) plainDict(x rt.Value, key *rt.Str) *rt.Dict {
@@ -125,9 +122,7 @@ func (s *instanceStore) plainDict(x rt.Value, key *rt.Str) *rt.Dict {
 	if !cls.IsUser() {
 		return nil
 	}
-	s.cache.lookup(cls, key)
-	sa := s.setattr.lookup(cls, setattrKey)
-	if s.cache.plain && (!sa.IsValid() || sa.Is(objectSetattr)) {
+	if s.cache.lookup(cls, key); s.cache.plainStore {
 		return inst.Dict
 	}
 	return nil

@@ -146,19 +146,23 @@ func (e *attrExpr) eval(fr *frame) (rt.Value, error) {
 // attrCache remembers the class attribute lookups made at one site, for up to four classes
 // (call sites in object-oriented code are often polymorphic), valid while rt.ClassEpoch is
 // unchanged. After lookup, plain reports that the attribute is not a property, so that an
-// instance's own attribute of that name takes precedence.
+// instance's own attribute of that name takes precedence, and plainStore that moreover the
+// class keeps object's __setattr__, so that a store may go straight into the instance dict.
 type attrCache struct {
-	epoch   uint64
-	entries [4]attrEntry
-	next    uint8
-	plain   bool
+	epoch      uint64
+	entries    [4]attrEntry
+	next       uint8
+	plain      bool
+	plainStore bool
 }
 
 type attrEntry struct {
-	cls   *rt.Class
-	cv    rt.Value
-	plain bool
+	cls               *rt.Class
+	cv                rt.Value
+	plain, plainStore bool
 }
+
+var setattrKey = rt.MakeStr("__setattr__")
 
 func (c *attrCache) lookup(cls *rt.Class, key *rt.Str) rt.Value {
 	if ep := rt.ClassEpoch.Load(); c.epoch != ep {
@@ -166,15 +170,18 @@ func (c *attrCache) lookup(cls *rt.Class, key *rt.Str) rt.Value {
 	}
 	for i := range c.entries {
 		if e := &c.entries[i]; e.cls == cls {
-			c.plain = e.plain
+			c.plain, c.plainStore = e.plain, e.plainStore
 			return e.cv
 		}
 	}
 	cv := cls.LookupKey(key)
 	_, isProp := cv.Object().(*rt.Property)
-	c.entries[c.next&3] = attrEntry{cls: cls, cv: cv, plain: !isProp}
+	sa := cls.LookupKey(setattrKey)
+	e := attrEntry{cls: cls, cv: cv, plain: !isProp}
+	e.plainStore = e.plain && (!sa.IsValid() || sa.Is(objectSetattr))
+	c.entries[c.next&3] = e
 	c.next++
-	c.plain = !isProp
+	c.plain, c.plainStore = e.plain, e.plainStore
 	return cv
 }
 
