@@ -86,8 +86,11 @@ func (it *Interp) pushFrame(c *code, f *Function, slots []rt.Value, globals *rt.
 	}
 	fr := it.frames[d]
 	it.serial++
-	fr.code, fr.fn, fr.slots, fr.globals, fr.free = c, f, slots, globals, closure
-	fr.id, fr.back = it.serial, it.cur
+	if fr.fn != f || f == nil {
+		// A recursive function finds its own fields in the frames of its depths.
+		fr.code, fr.fn, fr.globals, fr.free = c, f, globals, closure
+	}
+	fr.slots, fr.id, fr.back = slots, it.serial, it.cur
 	if fr.errSpan != nil {
 		fr.errSpan = nil
 	}
