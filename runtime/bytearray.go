@@ -373,19 +373,9 @@ func byteArrayPop(th *Thread, a *ByteArray, args []Value, kw []Kwarg) (Value, er
 	if err := posOnly(ByteArrayType, "pop", args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
-	i := int64(-1)
-	if len(args) == 1 {
-		var err error
-		if i, err = toIndex(th, args[0]); err != nil {
-			return Value{}, err
-		}
-	}
-	if len(a.b) == 0 {
-		return Value{}, IndexErrorf("pop from empty bytearray")
-	}
-	j, ok := normIndex(i, len(a.b))
-	if !ok {
-		return Value{}, IndexErrorf("pop index out of range")
+	j, err := popIndex(th, args, len(a.b), "bytearray")
+	if err != nil {
+		return Value{}, err
 	}
 	c := a.b[j]
 	a.b = slices.Delete(a.b, j, j+1)

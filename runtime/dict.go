@@ -34,8 +34,6 @@ const (
 // Type returns `dict`.
 func (d *Dict) Type() *Class { return d.sub.classOr(DictType) }
 
-func (d *Dict) subState() *subclass { return d.sub }
-
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
 

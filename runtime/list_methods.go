@@ -183,23 +183,33 @@ func listPop(th *Thread, l *List, args []Value, kw []Kwarg) (Value, error) {
 	if err := checkArity("pop", args, kw, 0, 1); err != nil {
 		return Value{}, err
 	}
-	i := int64(-1)
-	if len(args) == 1 {
-		var err error
-		if i, err = toIndex(th, args[0]); err != nil {
-			return Value{}, err
-		}
-	}
-	if len(l.Items) == 0 {
-		return Value{}, IndexErrorf("pop from empty list")
-	}
-	j, ok := normIndex(i, len(l.Items))
-	if !ok {
-		return Value{}, IndexErrorf("pop index out of range")
+	j, err := popIndex(th, args, len(l.Items), "list")
+	if err != nil {
+		return Value{}, err
 	}
 	v := l.Items[j]
 	l.Items = append(l.Items[:j], l.Items[j+1:]...)
 	return v, nil
+}
+
+// popIndex resolves the optional index argument of a sequence's pop() for a sequence of n
+// items: -1 by default, negative counting from the end, with CPython's errors.
+func popIndex(th *Thread, args []Value, n int, kind string) (int, error) {
+	i := int64(-1)
+	if len(args) == 1 {
+		var err error
+		if i, err = toIndex(th, args[0]); err != nil {
+			return 0, err
+		}
+	}
+	if n == 0 {
+		return 0, IndexErrorf("pop from empty %s", kind)
+	}
+	j, ok := normIndex(i, n)
+	if !ok {
+		return 0, IndexErrorf("pop index out of range")
+	}
+	return j, nil
 }
 
 // seqIndex implements index(x[, start[, stop]]) of list and tuple.

@@ -9,8 +9,6 @@ type List struct {
 // Type returns `list`, or the user subclass the list is an instance of.
 func (l *List) Type() *Class { return l.sub.classOr(ListType) }
 
-func (l *List) subState() *subclass { return l.sub }
-
 // NewList returns a list value holding items (not copied).
 func NewList(items []Value) Value { return Ref(&List{Items: items}) }
 
@@ -22,8 +20,6 @@ type Tuple struct {
 
 // Type returns `tuple`, or the user subclass the tuple is an instance of.
 func (t *Tuple) Type() *Class { return t.sub.classOr(TupleType) }
-
-func (t *Tuple) subState() *subclass { return t.sub }
 
 // subclass is what an instance of a user subclass of a built-in container carries besides
 // the container: its class, its attribute dict and the state a subclass written in Go keeps
@@ -40,11 +36,6 @@ func (s *subclass) classOr(builtin *Class) *Class {
 		return builtin
 	}
 	return s.cls
-}
-
-// subclassed is implemented by the built-in containers that user classes may subclass.
-type subclassed interface {
-	subState() *subclass
 }
 
 // newSubclass returns the subclass state for an instance of cls, nil when cls is the

@@ -38,8 +38,6 @@ func (s *Set) Type() *Class {
 	return s.sub.classOr(SetType)
 }
 
-func (s *Set) subState() *subclass { return s.sub }
-
 // Frozen reports whether s is a frozenset.
 func (s *Set) Frozen() bool { return s.frozen }
 

@@ -67,8 +67,8 @@ func override(th *Thread, v Value, name string) (Value, bool) {
 }
 
 // subStateOf returns the subclass record of a container subclass instance, or nil. It
-// switches on the concrete types, which costs a few compares, where asserting the
-// subclassed interface would search the itab cache on every container operation.
+// switches on the concrete types, which costs a few compares, where asserting an interface
+// would search the itab cache on every container operation.
 func subStateOf(v Value) *subclass {
 	switch o := v.o.(type) {
 	case *List:
@@ -98,11 +98,10 @@ func callOverride(th *Thread, v Value, name string, args ...Value) (Value, bool,
 // subclassAttrs returns the attribute dict of a container subclass instance (created when
 // create is set), or ok false for plain containers.
 func subclassAttrs(v Value, create bool) (*Class, *Dict, bool) {
-	s, ok := v.o.(subclassed)
-	if !ok || s.subState() == nil {
+	st := subStateOf(v)
+	if st == nil {
 		return nil, nil, false
 	}
-	st := s.subState()
 	if st.attrs == nil && create {
 		st.attrs = NewDict()
 	}
@@ -126,23 +125,23 @@ func NewTupleOf(cls *Class, items []Value) Value {
 // SubclassState returns the state a Go subclass keeps in an instance of a built-in
 // container's subclass (None until set), and ok false for plain containers.
 func SubclassState(v Value) (state Value, ok bool) {
-	s, ok := v.o.(subclassed)
-	if !ok || s.subState() == nil {
+	sub := subStateOf(v)
+	if sub == nil {
 		return Value{}, false
 	}
-	if st := s.subState().state; st.IsValid() {
-		return st, true
+	if sub.state.IsValid() {
+		return sub.state, true
 	}
 	return None, true
 }
 
 // SetSubclassState sets that state; it reports false for plain containers.
 func SetSubclassState(v, state Value) bool {
-	s, ok := v.o.(subclassed)
-	if !ok || s.subState() == nil {
+	sub := subStateOf(v)
+	if sub == nil {
 		return false
 	}
-	s.subState().state = state
+	sub.state = state
 	return true
 }
 
