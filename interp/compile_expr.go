@@ -81,7 +81,7 @@ func (c *compiler) exprNode(e ast.Expr) expr {
 		if len(n.Elts) == 0 {
 			return &constExpr{rt.EmptyTuple}
 		}
-		return &tupleExpr{c.elements(n.Elts)}
+		return newTupleExpr(c.elements(n.Elts))
 	case *ast.Set:
 		folded := len(n.Elts) > 2
 		for _, el := range n.Elts {

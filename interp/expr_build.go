@@ -44,9 +44,31 @@ func (e *listExpr) eval(fr *frame) (rt.Value, error) {
 	return rt.NewList(items), nil
 }
 
-type tupleExpr struct{ elts []element }
+type tupleExpr struct {
+	elts  []element
+	plain bool // no *starred element: the size is known
+}
+
+func newTupleExpr(elts []element) *tupleExpr {
+	e := &tupleExpr{elts: elts, plain: true}
+	for _, el := range elts {
+		e.plain = e.plain && !el.starred
+	}
+	return e
+}
 
 func (e *tupleExpr) eval(fr *frame) (rt.Value, error) {
+	if e.plain {
+		t, items := rt.NewTupleSized(len(e.elts))
+		for i, el := range e.elts {
+			v, err := el.x.eval(fr)
+			if err != nil {
+				return rt.Value{}, err
+			}
+			items[i] = v
+		}
+		return t, nil
+	}
 	items, err := evalElements(fr, e.elts)
 	if err != nil {
 		return rt.Value{}, err

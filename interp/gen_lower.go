@@ -51,7 +51,7 @@ func (sc *stepCompiler) lower(e ast.Expr) expr {
 		xs := sc.lowerAll([]ast.Expr{n.Lower, n.Upper, n.Step})
 		return &sliceExpr{xs[0], xs[1], xs[2]}
 	case *ast.Tuple:
-		return &tupleExpr{sc.elements(n.Elts)}
+		return newTupleExpr(sc.elements(n.Elts))
 	case *ast.List:
 		return &listExpr{sc.elements(n.Elts)}
 	case *ast.Set:

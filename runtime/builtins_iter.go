@@ -203,7 +203,7 @@ func (e *enumerateIter) Next(th *Thread) (Value, bool, error) {
 	} else if e.n, err = Binary(th, OpAdd, i, Int(1)); err != nil {
 		return Value{}, false, err
 	}
-	return NewTuple([]Value{i, x}), true, nil
+	return Pair(i, x), true, nil
 }
 
 func newEnumerate(th *Thread, cls *Class, args []Value, kw []Kwarg) (Value, error) {

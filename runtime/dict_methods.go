@@ -62,7 +62,7 @@ func init() {
 			return Value{}, NewException(KeyErrorType, NewStr("popitem(): dictionary is empty"))
 		}
 		k, v := d.popLast()
-		return NewTuple([]Value{k, v}), nil
+		return Pair(k, v), nil
 	})
 	for kind, name := range []string{"keys", "values", "items"} {
 		kind, name := kind, name

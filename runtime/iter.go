@@ -128,7 +128,7 @@ func (it *dictIter) Next(*Thread) (Value, bool, error) {
 		case 1:
 			return e.value, true, nil
 		}
-		return NewTuple([]Value{e.key, e.value}), true, nil
+		return Pair(e.key, e.value), true, nil
 	}
 	it.d = nil
 	return Value{}, false, nil

@@ -58,6 +58,55 @@ func NewTuple(items []Value) Value {
 	return Ref(&Tuple{Items: items})
 }
 
+// Tuples of up to four items keep them in the same allocation as the tuple: pairs from
+// dict.items() and enumerate(), and the small records programs build, are most tuples.
+type (
+	tuple2 struct {
+		Tuple
+		items [2]Value
+	}
+	tuple3 struct {
+		Tuple
+		items [3]Value
+	}
+	tuple4 struct {
+		Tuple
+		items [4]Value
+	}
+)
+
+// NewTupleSized returns a tuple of n items and those items, for the caller to fill before
+// the tuple is shared.
+func NewTupleSized(n int) (Value, []Value) {
+	var t *Tuple
+	switch n {
+	case 0:
+		return EmptyTuple, nil
+	case 2:
+		p := new(tuple2)
+		p.Items = p.items[:]
+		t = &p.Tuple
+	case 3:
+		p := new(tuple3)
+		p.Items = p.items[:]
+		t = &p.Tuple
+	case 4:
+		p := new(tuple4)
+		p.Items = p.items[:]
+		t = &p.Tuple
+	default:
+		t = &Tuple{Items: make([]Value, n)}
+	}
+	return Ref(t), t.Items
+}
+
+// Pair returns the tuple (a, b).
+func Pair(a, b Value) Value {
+	t, items := NewTupleSized(2)
+	items[0], items[1] = a, b
+	return t
+}
+
 // Bytes is a Python bytes object; s holds the raw bytes.
 type Bytes struct {
 	s string
