@@ -37,6 +37,8 @@ func (c *compiler) exprNode(e ast.Expr) expr {
 			return &addIntExpr{x, k, rt.OpAdd, y.(*constExpr).v, binSpan(n)}
 		case n.Op == ast.Sub && isConst:
 			return &addIntExpr{x, k, rt.OpSub, y.(*constExpr).v, binSpan(n)}
+		case n.Op == ast.Mod && isConst && k > 0:
+			return &modIntExpr{x, k, y.(*constExpr).v, binSpan(n)}
 		}
 		return &binaryExpr{span: binSpan(n), op: binaryOps[n.Op], x: x, y: y}
 	case *ast.UnaryOp:

@@ -125,6 +125,34 @@ func (e *addIntExpr) eval(fr *frame) (rt.Value, error) {
 	return v, nil
 }
 
+// modIntExpr is x % k for a positive small int constant k (x % 3 == 0, i % 17, a hash
+// modulo a prime): floor division's remainder of a small int needs no other case.
+type modIntExpr struct {
+	x    expr
+	k    int64
+	kv   rt.Value
+	span *rt.TraceSpan
+}
+
+func (e *modIntExpr) eval(fr *frame) (rt.Value, error) {
+	x, err := e.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	if a, ok := x.SmallInt(); ok {
+		m := a % e.k
+		if m < 0 {
+			m += e.k
+		}
+		return rt.Int(m), nil
+	}
+	v, err := arith(fr.th, rt.OpMod, x, e.kv) // floats, big ints, str % formatting
+	if err != nil {
+		return v, fr.fail(err, e.span)
+	}
+	return v, nil
+}
+
 // smallIntConst reports the value of a compiled int constant.
 func smallIntConst(e expr) (int64, bool) {
 	if k, ok := e.(*constExpr); ok {
