@@ -63,7 +63,10 @@ func main() {
 	// Deep Python recursion raises RecursionError at interp's depth cap; this headroom makes
 	// sure the Go stack beneath it never reaches Go's own (fatal) limit first.
 	debug.SetMaxStack(4 << 30)
-	os.Exit(aioMain(os.Args[1:], os.Stdout, os.Stderr))
+	stop := startProfile(os.Getenv("AIO_CPUPROFILE"))
+	status := aioMain(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(status)
 }
 
 // aioMain runs the command line args and returns the exit status.
