@@ -7,7 +7,7 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	var inst Value
 	var err error
-	if nw := c.LookupKey(newKey); c.user && nw.IsValid() && !nw.Is(objectNew) {
+	if nw := c.userNew(); nw.IsValid() {
 		fn := nw
 		if sm, ok := nw.o.(*StaticMethod); ok {
 			fn = sm.Fn
@@ -34,6 +34,18 @@ func (c *Class) Call(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 	}
 	return inst, nil
+}
+
+// userNew returns the __new__ a user class defines or inherits from another user class, if
+// any: built-in classes construct through their Go New.
+func (c *Class) userNew() Value {
+	if !c.user {
+		return Value{}
+	}
+	if nw := c.LookupKey(newKey); !nw.Is(objectNew) {
+		return nw
+	}
+	return Value{}
 }
 
 // The names a constructor call looks up, as strs with their hashes cached.
