@@ -159,7 +159,7 @@ func (t *subscriptTarget) assign(fr *frame, v rt.Value) error {
 	if err != nil {
 		return err
 	}
-	if l, ok := x.Object().(*rt.List); ok {
+	if l, ok := rt.ExactList(x); ok {
 		if n, ok := i.SmallInt(); ok {
 			if n < 0 {
 				n += int64(len(l.Items))
@@ -191,7 +191,7 @@ type unpackTarget struct {
 }
 
 func (t *unpackTarget) assign(fr *frame, v rt.Value) error {
-	if l, ok := v.Object().(*rt.List); ok && t.locals && t.star < 0 && len(l.Items) == len(t.elts) {
+	if l, ok := rt.ExactList(v); ok && t.locals && t.star < 0 && len(l.Items) == len(t.elts) {
 		for i, el := range t.elts {
 			el.assign(fr, l.Items[i])
 		}
@@ -246,13 +246,10 @@ func (t *unpackTarget) del(fr *frame) error {
 }
 
 func unpackItems(th *rt.Thread, v rt.Value) ([]rt.Value, error) {
-	switch o := v.Object().(type) {
-	case *rt.Tuple:
-		return o.Items, nil
-	case *rt.List:
-		return append([]rt.Value(nil), o.Items...), nil
+	if l, ok := rt.ExactList(v); ok {
+		return append([]rt.Value(nil), l.Items...), nil
 	}
-	items, err := rt.ToSlice(th, v)
+	items, err := rt.ToSlice(th, v) // tuples without a copy
 	if err != nil {
 		if e, ok := err.(*rt.Exception); ok && e.Matches(rt.TypeErrorType) && !isIterable(th, v) {
 			return nil, rt.TypeErrorf("cannot unpack non-iterable %s object", v.Type().Name)

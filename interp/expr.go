@@ -195,7 +195,7 @@ func (e *subscriptExpr) eval(fr *frame) (rt.Value, error) {
 	if err != nil {
 		return rt.Value{}, err
 	}
-	if l, ok := x.Object().(*rt.List); ok {
+	if l, ok := rt.ExactList(x); ok {
 		if n, ok := i.SmallInt(); ok {
 			if n < 0 {
 				n += int64(len(l.Items))

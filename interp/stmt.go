@@ -194,19 +194,20 @@ func (t *subscriptAug) update(fr *frame, op rt.BinaryOp, value expr) error {
 		return err
 	}
 	var old rt.Value
-	if l, ok := x.Object().(*rt.List); ok {
-		if n, ok := i.SmallInt(); ok && n >= 0 && n < int64(len(l.Items)) {
-			old = l.Items[n]
-		}
-	}
-	if !old.IsValid() {
-		if old, err = rt.GetItem(fr.th, x, i); err != nil {
-			return err
-		}
+	l, exact := rt.ExactList(x)
+	n, small := i.SmallInt()
+	if exact && small && n >= 0 && n < int64(len(l.Items)) {
+		old = l.Items[n]
+	} else if old, err = rt.GetItem(fr.th, x, i); err != nil {
+		return err
 	}
 	v, err := combine(fr, op, old, value)
 	if err != nil {
 		return err
+	}
+	if exact && small && n >= 0 && n < int64(len(l.Items)) { // the value may have changed the list
+		l.Items[n] = v
+		return nil
 	}
 	return rt.SetItem(fr.th, x, i, v)
 }

@@ -50,6 +50,13 @@ func newSubclass(cls, builtin *Class) *subclass {
 // EmptyTuple is the shared ().
 var EmptyTuple = Ref(&Tuple{})
 
+// ExactList returns v's list when v is a list and not an instance of a subclass of list,
+// whose overrides (__getitem__, __setitem__, __iter__) a caller's fast path would bypass.
+func ExactList(v Value) (*List, bool) {
+	l, ok := v.o.(*List)
+	return l, ok && l.sub == nil
+}
+
 // NewTuple returns a tuple value holding items (not copied).
 func NewTuple(items []Value) Value {
 	if len(items) == 0 {
