@@ -20,14 +20,23 @@ func Truth(th *Thread, v Value) (bool, error) {
 		return f != 0, nil
 	case *Str:
 		return o.s != "", nil
+	// Instances of container subclasses go on to the class's __bool__ or __len__.
 	case *List:
-		return len(o.Items) > 0, nil
+		if o.sub == nil {
+			return len(o.Items) > 0, nil
+		}
 	case *Tuple:
-		return len(o.Items) > 0, nil
+		if o.sub == nil {
+			return len(o.Items) > 0, nil
+		}
 	case *Dict:
-		return o.Len() > 0, nil
+		if o.sub == nil {
+			return o.Len() > 0, nil
+		}
 	case *Set:
-		return o.Len() > 0, nil
+		if o.sub == nil {
+			return o.Len() > 0, nil
+		}
 	case *BigInt:
 		return true, nil
 	case *Bytes:
