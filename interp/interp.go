@@ -248,8 +248,20 @@ func (it *Interp) positioned(file string, pos, end ast.Pos, msg string) error {
 	return e
 }
 
-// syntaxError wraps a parse error as an *Error carrying a SyntaxError exception.
+// syntaxError wraps a parse error as an *Error carrying a SyntaxError exception, or the
+// MemoryError or RecursionError of a program nested too deeply to parse or compile.
 func (it *Interp) syntaxError(err error) error {
+	if le, ok := err.(*parser.LimitError); ok {
+		cls := rt.RecursionErrorType
+		if le.Type == "MemoryError" {
+			cls = rt.MemoryErrorType
+		}
+		exc := rt.NewException(cls)
+		if le.Msg != "" {
+			exc = rt.NewException(cls, rt.NewStr(le.Msg))
+		}
+		return &Error{exc: exc, text: le.Error() + "\n"}
+	}
 	le, ok := err.(*lexer.Error)
 	if !ok {
 		return err

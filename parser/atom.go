@@ -57,11 +57,11 @@ func (p *exprParser) atom() ast.Expr {
 	case lexer.Op:
 		switch t.Value {
 		case "(":
-			return p.bracketed(p.paren)
+			return p.bracketed(p.bracketCost(levelParen), p.paren)
 		case "[":
-			return p.bracketed(p.list)
+			return p.bracketed(p.bracketCost(levelList), p.list)
 		case "{":
-			return p.bracketed(p.brace)
+			return p.bracketed(p.bracketCost(levelList), p.brace)
 		case "...":
 			return p.constant(ast.Ellipsis{})
 		}
@@ -76,15 +76,16 @@ func (p *exprParser) constant(v any) ast.Expr {
 	return &ast.Constant{Span: ast.Span{Start: tokPos(t), Stop: tokEnd(t)}, Value: v}
 }
 
-// bracketed runs parse, which starts at an opening bracket, one level deeper.
-func (p *exprParser) bracketed(parse func() ast.Expr) ast.Expr {
-	if !p.enter() {
+// bracketed runs parse, which starts at an opening bracket, one bracket and cost levels
+// deeper.
+func (p *exprParser) bracketed(cost int, parse func() ast.Expr) ast.Expr {
+	if !p.enter(cost) {
 		return nil
 	}
 	p.level++
 	x := parse()
 	p.level--
-	p.leave()
+	p.leave(cost)
 	return x
 }
 
@@ -321,7 +322,7 @@ func (p *exprParser) forIfClauses() []*ast.Comprehension {
 
 // subscript parses `'[' slices ']'` after x, which started at start.
 func (p *exprParser) subscript(x ast.Expr, start ast.Pos) ast.Expr {
-	index := p.bracketed(func() ast.Expr {
+	index := p.bracketed(p.bracketCost(levelCall), func() ast.Expr {
 		p.next()
 		index := p.slices()
 		p.expect("]")

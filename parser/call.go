@@ -26,7 +26,7 @@ func (p *exprParser) call(fn ast.Expr, start ast.Pos) ast.Expr {
 // bracketedArgs parses `'(' [arguments] ')'` into a. A lone generator expression argument
 // without parentheses of its own is accepted only in calls (genexp).
 func (p *exprParser) bracketedArgs(a *callArgs, genexp bool) bool {
-	p.bracketed(func() ast.Expr {
+	p.bracketed(p.bracketCost(levelCall), func() ast.Expr {
 		open := p.pos()
 		p.next()
 		for !p.at(")") && p.err == nil {

@@ -10,7 +10,8 @@ package parser
 // errors the pass decides which one is reported, not the source order. Check keeps the
 // passes apart for that reason, each reporting the first error in the order CPython meets it:
 //
-//  1. future (Python/future.c): the leading `from __future__ import` statements;
+//  1. future (Python/future.c): the leading `from __future__ import` statements; then the
+//     AST optimizer's depth check (check_depth.go), whose RecursionError is a *LimitError;
 //  2. symbol table (Python/symtable.c), visiting: duplicate parameters, yield inside
 //     comprehensions, yield and await in postponed annotations; it also records which
 //     functions are generators and which scopes are coroutines, for pass 4;
@@ -33,7 +34,8 @@ import (
 )
 
 // Check reports the first compile-time error in the module m parsed from src, as a
-// *lexer.Error with CPython 3.11's message and position, or nil.
+// *lexer.Error with CPython 3.11's message and position, or nil; a module nested too deeply
+// to compile gets a *LimitError, CPython's RecursionError.
 func Check(m *ast.Module, src []byte) error { return check(m, src, false) }
 
 // CheckTopLevelAwait is Check for REPL input, where await, async for, async with and
@@ -44,11 +46,17 @@ func CheckTopLevelAwait(m *ast.Module, src []byte) error { return check(m, src, 
 func check(m *ast.Module, src []byte, topLevelAwait bool) error {
 	c := &checker{src: string(src), file: m.File, topLevelAwait: topLevelAwait}
 	c.future(m)
+	if c.err == nil && tooDeep(m, c.futureAnnotations) {
+		return errCompileRecursion
+	}
 	if c.err == nil {
 		c.symtable(m)
 	}
 	if c.err == nil {
 		c.compile(m)
+	}
+	if c.recursion {
+		return errCompileRecursion
 	}
 	if c.err == nil {
 		return nil // not a nil *lexer.Error in a non-nil error
@@ -66,7 +74,8 @@ type checker struct {
 
 	scopes map[ast.Node]*scope // the symbol table's findings, by function and comprehension node
 
-	err *lexer.Error // the first error found
+	err       *lexer.Error // the first error found
+	recursion bool         // the error is CPython's RecursionError, errCompileRecursion
 }
 
 // fail reports msg with carets under node n, unless an error is already reported.

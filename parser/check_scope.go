@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/aio-lang/aio/ast"
+	"github.com/aio-lang/aio/lexer"
 )
 
 // scopeKind is the kind of a scope: a block of CPython's symbol table, with functions split by
@@ -53,6 +54,8 @@ type symtableVisitor struct {
 	// nonlocal statements in visiting order.
 	order     map[string]int
 	nonlocals []*ast.Nonlocal
+
+	stmtDepth int // statements being visited, for the depth of postponed annotations
 }
 
 // moduleNonlocal is pass 3. Once every scope is known CPython analyses the module's names in
@@ -81,6 +84,16 @@ func (st *symtableVisitor) declare(name string) {
 }
 
 func (st *symtableVisitor) visit(n ast.Node) {
+	if _, ok := n.(ast.Stmt); ok {
+		st.stmtDepth++
+		st.visitNode(n)
+		st.stmtDepth--
+		return
+	}
+	st.visitNode(n)
+}
+
+func (st *symtableVisitor) visitNode(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.FuncDef:
 		st.signature(n.Args, n.Returns)
@@ -235,11 +248,20 @@ func (st *symtableVisitor) defaults(a *ast.Arguments) {
 }
 
 // annotations visits annotations, which under `from __future__ import annotations` are kept
-// as strings and may not contain yield, await or :=.
+// as strings and may not contain yield, await or :=. The depth pass skipped those, but the
+// symbol table visits them with the same limit.
 func (st *symtableVisitor) annotations(es ...ast.Expr) {
 	if !st.futureAnnotations {
 		st.visitAll(es...)
 		return
+	}
+	for _, e := range es {
+		w := depthWalker{depth: st.stmtDepth, annotations: true}
+		if e != nil && !w.expr(e) && st.err == nil {
+			st.recursion = true
+			st.err = &lexer.Error{Msg: errCompileRecursion.Msg} // ends the passes
+			return
+		}
 	}
 	st.enter(nil, annotationScope, func() { st.visitAll(es...) })
 }

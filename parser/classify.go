@@ -131,7 +131,8 @@ func blank(src string) bool {
 
 // ParseInteractive parses and checks REPL input as CPython's compile(src, filename, "single")
 // does with top-level await allowed: like ParseFile followed by CheckTopLevelAwait, except
-// that the input must be a single statement. The error, if any, is a *lexer.Error.
+// that the input must be a single statement. The error, if any, is a *lexer.Error, or a
+// *LimitError for input nested too deeply.
 func ParseInteractive(filename, src string) (*ast.Module, error) {
 	toks, _ := lexer.Tokenize(filename, src, nil)
 	if err := secondStatement(filename, src, toks); err != nil {

@@ -20,6 +20,7 @@ type syntaxError struct {
 	eof        bool    // found at the end of input: placed by toError
 	reach      int32   // the line of the last token the parser looked at
 	lexErr     *lexer.Error
+	memory     bool // CPython's parser ran out of stack: not a syntax error but errParserStack
 }
 
 func (e *syntaxError) Error() string { return e.msg }

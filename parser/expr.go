@@ -128,10 +128,10 @@ func (p *exprParser) expression() ast.Expr {
 	if body == nil || !p.at("if") {
 		return body
 	}
-	if !p.enter() {
+	if !p.enter(levelUnary) {
 		return nil
 	}
-	defer p.leave()
+	defer p.leave(levelUnary)
 	p.next()
 	test := p.disjunction()
 	if test == nil {
@@ -195,13 +195,16 @@ func (p *exprParser) longestExpression() ast.Expr {
 }
 
 // quietly runs parse with CPython's error-guessing rules off, as its *_without_invalid
-// rules do, and drops any error: the caller is already reporting one.
+// rules do, and drops any error but running out of stack: the caller is already reporting
+// one.
 func (p *exprParser) quietly(parse func() ast.Expr) ast.Expr {
 	p.quiet++
 	x := parse()
 	p.quiet--
 	if p.err != nil {
-		p.err = nil
+		if !p.err.memory {
+			p.err = nil
+		}
 		return nil
 	}
 	return x
@@ -246,10 +249,10 @@ func (p *exprParser) inversion() ast.Expr {
 
 // unary parses the operator at the current token applied to an operand parsed by operand.
 func (p *exprParser) unary(op ast.Op, operand func() ast.Expr) ast.Expr {
-	if !p.enter() {
+	if !p.enter(levelUnary) {
 		return nil
 	}
-	defer p.leave()
+	defer p.leave(levelUnary)
 	start := p.pos()
 	p.next()
 	x := operand()
@@ -415,10 +418,10 @@ func (p *exprParser) power() ast.Expr {
 	if x == nil || !p.at("**") {
 		return x
 	}
-	if !p.enter() {
+	if !p.enter(levelPower) {
 		return nil
 	}
-	defer p.leave()
+	defer p.leave(levelPower)
 	p.next()
 	y := p.factor()
 	if y == nil {
@@ -432,10 +435,10 @@ func (p *exprParser) awaitPrimary() ast.Expr {
 	if !p.at("await") {
 		return p.primary()
 	}
-	if !p.enter() {
+	if !p.enter(levelAwait) {
 		return nil
 	}
-	defer p.leave()
+	defer p.leave(levelAwait)
 	start := p.pos()
 	p.next()
 	x := p.primary()

@@ -186,7 +186,7 @@ func (p *exprParser) fieldExpr(part *lexer.FPart) ast.Expr {
 	}
 	var q exprParser
 	q.init(p.st, upgrade(toks))
-	q.depth, q.level = p.depth+1, 1
+	q.depth, q.level = p.depth+levelField, 1
 	x := q.yieldOrStarExpressions()
 	switch {
 	case q.err != nil:
@@ -210,7 +210,7 @@ func (p *exprParser) fieldExpr(part *lexer.FPart) ast.Expr {
 // fieldError moves err, found in the expression of field part, to where CPython 3.11
 // reports it: in the line "(" + expression + ")".
 func fieldError(err *syntaxError, part *lexer.FPart) *syntaxError {
-	if err.lexErr != nil || strings.HasPrefix(err.msg, "f-string: ") {
+	if err.lexErr != nil || err.memory || strings.HasPrefix(err.msg, "f-string: ") {
 		return err
 	}
 	line, col := int32(part.Pos.Line), int32(part.Pos.Column)

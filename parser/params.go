@@ -9,10 +9,10 @@ import (
 
 // lambda parses `'lambda' [lambda_params] ':' expression`.
 func (p *exprParser) lambda() ast.Expr {
-	if !p.enter() {
+	if !p.enter(levelLambda) {
 		return nil
 	}
-	defer p.leave()
+	defer p.leave(levelLambda)
 	start := p.pos()
 	p.next()
 	args := p.parameters(":", false)
@@ -30,7 +30,7 @@ func (p *exprParser) lambda() ast.Expr {
 // defParameters parses the `'(' [params] ')'` of a def.
 func (p *exprParser) defParameters() *ast.Arguments {
 	var args *ast.Arguments
-	p.bracketed(func() ast.Expr {
+	p.bracketed(levelBlock, func() ast.Expr {
 		p.expect("(")
 		args = p.parameters(")", true)
 		p.expect(")")
@@ -248,7 +248,7 @@ func (p *exprParser) withItems() []*ast.WithItem {
 	}
 	m := p.mark()
 	var items []*ast.WithItem
-	p.bracketed(func() ast.Expr {
+	p.bracketed(levelBlock, func() ast.Expr {
 		p.next()
 		items = p.withItemList(")")
 		p.expect(")")

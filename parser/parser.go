@@ -27,8 +27,8 @@
 //   - Every node has a valid span: Start is its first character, Stop just past its last.
 //     A node built on a parenthesised operand includes the parentheses, while the operand
 //     keeps its own span, as in CPython's ast.
-//   - Recursion is bounded (maxDepth); after an error no token is consumed and every loop
-//     stops, so no input can overflow the stack or hang the parser.
+//   - Recursion is bounded (maxParserLevel); after an error no token is consumed and every
+//     loop stops, so no input can overflow the stack or hang the parser.
 //   - An error caused only by the input ending too early has Kind lexer.Incomplete, which
 //     tells the REPL to read another line.
 package parser
@@ -55,8 +55,9 @@ func options() []participle.Option {
 	return append(opts, checkOptions()...)
 }
 
-// ParseFile parses a module. The error, if any, is a *lexer.Error; its Kind is
-// lexer.Incomplete when more input could have made src valid.
+// ParseFile parses a module. The error, if any, is a *lexer.Error, whose Kind is
+// lexer.Incomplete when more input could have made src valid, or for input nested too deeply
+// for CPython's parser a *LimitError, its MemoryError.
 func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	text := string(src)
 	lex, st := begin(filename, text)
@@ -68,11 +69,15 @@ func ParseFile(filename string, src []byte) (*ast.Module, error) {
 		}
 		return f.module(filename), nil
 	}
+	if st.err != nil && st.err.memory {
+		return nil, errParserStack
+	}
 	return nil, st.choose(err, text)
 }
 
 // ParseExpr parses src as one expression list (star_expressions, or a yield expression),
-// for tests and the REPL. The error, if any, is a *lexer.Error.
+// for tests and the REPL. The error, if any, is a *lexer.Error or a *LimitError, as for
+// ParseFile.
 func ParseExpr(filename, src string) (ast.Expr, error) {
 	lex, st := begin(filename, src)
 	defer end(lex)
@@ -84,6 +89,9 @@ func ParseExpr(filename, src string) (ast.Expr, error) {
 	}
 	if p.err == nil && p.tok.Type != lexer.EOF {
 		p.syntaxError()
+	}
+	if p.err != nil && p.err.memory {
+		return nil, errParserStack
 	}
 	if p.err != nil {
 		st.record(p.err)

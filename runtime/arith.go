@@ -50,7 +50,7 @@ func Binary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 	if a, ok := x.o.(intTag); ok {
 		if _, ok := y.o.(intTag); ok {
 			_ = a
-			return smallIntBinary(op, int64(x.n), int64(y.n))
+			return smallIntBinary(th, op, int64(x.n), int64(y.n))
 		}
 	}
 	// A Python override in a subclass of a built-in container comes before the built-in
@@ -126,7 +126,7 @@ func InplaceBinary(th *Thread, op BinaryOp, x, y Value) (Value, error) {
 	return Binary(th, op, x, y)
 }
 
-func smallIntBinary(op BinaryOp, a, b int64) (Value, error) {
+func smallIntBinary(th *Thread, op BinaryOp, a, b int64) (Value, error) {
 	switch op {
 	case OpAdd:
 		return intAdd(a, b), nil
@@ -153,11 +153,14 @@ func smallIntBinary(op BinaryOp, a, b int64) (Value, error) {
 	case OpXor:
 		return Int(a ^ b), nil
 	}
-	return bigIntBinary(op, big.NewInt(a), big.NewInt(b))
+	return bigIntBinary(th, op, big.NewInt(a), big.NewInt(b))
 }
 
 // bigIntBinary handles every int operator on arbitrary-precision operands.
-func bigIntBinary(op BinaryOp, a, b *big.Int) (Value, error) {
+func bigIntBinary(th *Thread, op BinaryOp, a, b *big.Int) (Value, error) {
+	if err := chargeBig(th, op, a, b); err != nil {
+		return Value{}, err
+	}
 	z := new(big.Int)
 	switch op {
 	case OpAdd:
@@ -189,7 +192,7 @@ func bigIntBinary(op BinaryOp, a, b *big.Int) (Value, error) {
 			fb, _ := bigToFloat(b)
 			return floatBinary(OpPow, fa, fb)
 		}
-		if !b.IsInt64() || (b.Int64() > 1<<24 && a.BitLen() > 1) {
+		if !b.IsInt64() || (b.Int64() > 1<<24 && a.BitLen() > 1) || powBits(a, b) > maxIntBits {
 			return Value{}, Errorf(MemoryErrorType, "")
 		}
 		return intPow(a, b), nil
@@ -209,7 +212,7 @@ func bigIntBinary(op BinaryOp, a, b *big.Int) (Value, error) {
 		if a.Sign() == 0 {
 			return Int(0), nil
 		}
-		if !b.IsInt64() || b.Int64() > 1<<32 {
+		if !b.IsInt64() || b.Int64() > maxIntBits {
 			return Value{}, Errorf(OverflowErrorType, "too many digits in integer")
 		}
 		return MakeBig(z.Lsh(a, uint(b.Int64()))), nil
@@ -307,7 +310,7 @@ func numKind(v Value) int {
 }
 
 // numericBinary handles ints, bools, big ints and floats in any mix.
-func numericBinary(op BinaryOp, x, y Value) (Value, bool, error) {
+func numericBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 	kx, ky := numKind(x), numKind(y)
 	if kx == 0 || ky == 0 {
 		return Value{}, false, nil
@@ -331,7 +334,7 @@ func numericBinary(op BinaryOp, x, y Value) (Value, bool, error) {
 		a, b := int64(x.n), int64(y.n)
 		if _, ok := x.o.(boolTag); ok && op >= OpAnd && op <= OpXor {
 			if _, ok := y.o.(boolTag); ok {
-				r, err := smallIntBinary(op, a, b)
+				r, err := smallIntBinary(th, op, a, b)
 				return Bool(r.n != 0), true, err
 			}
 		}
@@ -346,12 +349,12 @@ func numericBinary(op BinaryOp, x, y Value) (Value, bool, error) {
 				}
 			}
 		}
-		r, err := smallIntBinary(op, a, b)
+		r, err := smallIntBinary(th, op, a, b)
 		return r, true, err
 	}
 	a, _ := AsBig(x)
 	b, _ := AsBig(y)
-	r, err := bigIntBinary(op, a, b)
+	r, err := bigIntBinary(th, op, a, b)
 	return r, true, err
 }
 

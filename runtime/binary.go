@@ -8,7 +8,7 @@ import (
 // builtinBinary implements the operators of the built-in types. handled is false when the
 // operand types are not a built-in combination, so user dunders get their turn.
 func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
-	if r, ok, err := numericBinary(op, x, y); ok {
+	if r, ok, err := numericBinary(th, op, x, y); ok {
 		return r, true, err
 	}
 	switch a := x.o.(type) {
@@ -19,7 +19,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 				return Concat(a, b), true, nil
 			}
 		case OpMul:
-			return repeatSeq(x, y)
+			return repeatSeq(th, x, y)
 		case OpMod:
 			r, err := PercentFormat(th, a.s, y)
 			return r, true, err
@@ -32,7 +32,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 				return NewList(append(append(items, a.Items...), b.Items...)), true, nil
 			}
 		case OpMul:
-			return repeatSeq(x, y)
+			return repeatSeq(th, x, y)
 		}
 	case *Tuple:
 		switch op {
@@ -42,7 +42,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 				return NewTuple(append(append(items, a.Items...), b.Items...)), true, nil
 			}
 		case OpMul:
-			return repeatSeq(x, y)
+			return repeatSeq(th, x, y)
 		}
 	case *Bytes, *ByteArray:
 		return bytesBinary(th, op, x, y)
@@ -59,7 +59,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 		if op == OpMul {
 			switch y.o.(type) {
 			case *Str, *List, *Tuple, *Bytes, *ByteArray:
-				return repeatSeq(y, x)
+				return repeatSeq(th, y, x)
 			}
 		}
 	}
@@ -67,7 +67,7 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 }
 
 // repeatSeq is seq * n for str, bytes, list and tuple.
-func repeatSeq(seq, n Value) (Value, bool, error) {
+func repeatSeq(th *Thread, seq, n Value) (Value, bool, error) {
 	count, ok := AsInt64(n)
 	if !ok {
 		if IsInt(n) {
@@ -82,6 +82,9 @@ func repeatSeq(seq, n Value) (Value, bool, error) {
 		count = 0
 	}
 	const limit = 1 << 28 // bytes: a larger repetition raises MemoryError rather than exhausting the host
+	if err := chargeRepeat(th, seq, count); err != nil {
+		return Value{}, true, err
+	}
 	switch s := seq.o.(type) {
 	case *Str:
 		if int64(len(s.s))*count > limit {

@@ -133,6 +133,9 @@ func drain(th *Thread, it Iterator) ([]Value, error) {
 			return out, err
 		}
 		out = append(out, x)
+		if err := th.Tick(); err != nil {
+			return nil, err
+		}
 	}
 }
 
@@ -356,6 +359,9 @@ func (f *filterIter) Next(th *Thread) (Value, bool, error) {
 	for {
 		x, ok, err := f.it.Next(th)
 		if err != nil || !ok {
+			return Value{}, false, err
+		}
+		if err := th.Tick(); err != nil { // a long run of rejected items
 			return Value{}, false, err
 		}
 		test := x

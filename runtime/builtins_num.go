@@ -191,6 +191,9 @@ func builtinSum(th *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if result, err = Binary(th, OpAdd, result, x); err != nil {
 			return Value{}, err
 		}
+		if err := th.Tick(); err != nil {
+			return Value{}, err
+		}
 	}
 }
 
@@ -205,6 +208,9 @@ func sumInts(th *Thread, it Iterator, result Value) (Value, bool, error) {
 		x, more, err := it.Next(th)
 		if err != nil || !more {
 			return Int(total), true, err
+		}
+		if err := th.Tick(); err != nil {
+			return Value{}, true, err
 		}
 		if b, ok := AsInt64(x); ok {
 			if s := total + b; (s > total) == (b > 0) {
@@ -227,6 +233,9 @@ func sumFloats(th *Thread, it Iterator, result Value) (Value, bool, error) {
 		x, more, err := it.Next(th)
 		if err != nil || !more {
 			return Float(total), true, err
+		}
+		if err := th.Tick(); err != nil {
+			return Value{}, true, err
 		}
 		if f, ok := x.FloatVal(); ok {
 			total += f

@@ -220,7 +220,7 @@ func byteArrayInplace(th *Thread, op BinaryOp, a *ByteArray, y Value) (Value, bo
 		}
 		a.b = append(a.b, s...)
 	case OpMul:
-		r, ok, err := repeatSeq(Ref(a), y)
+		r, ok, err := repeatSeq(th, Ref(a), y)
 		if !ok || err != nil {
 			return r, ok, err
 		}
@@ -391,7 +391,7 @@ func bytesBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 			return kindOf(x.Type()).wrap(a + b), true, nil
 		}
 	case OpMul:
-		return repeatSeq(x, y)
+		return repeatSeq(th, x, y)
 	case OpMod:
 		f, _ := BytesLike(x)
 		s, err := percentFormat(th, f, y, true)

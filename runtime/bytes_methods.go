@@ -239,8 +239,14 @@ func bytesOf(th *Thread, v Value, cls *Class) (string, error) {
 		}
 	}
 	if n, ok, err := Index(th, v); ok || err != nil {
-		if err == nil && n < 0 {
+		switch {
+		case err != nil:
+		case n < 0:
 			err = ValueErrorf("negative count")
+		case n > 1<<28: // as for repetition: MemoryError rather than exhausting the host
+			err = Errorf(MemoryErrorType, "")
+		default:
+			err = th.Charge(uint64(n) >> 10)
 		}
 		if err != nil {
 			return "", err

@@ -393,6 +393,9 @@ func Contains(th *Thread, v, x Value) (bool, error) {
 		if err != nil || eq {
 			return eq, err
 		}
+		if err := th.Tick(); err != nil {
+			return false, err
+		}
 	}
 }
 

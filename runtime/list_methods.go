@@ -110,7 +110,7 @@ func init() {
 		if err != nil {
 			return Value{}, err
 		}
-		r, ok, err := repeatSeq(Ref(l), x)
+		r, ok, err := repeatSeq(th, Ref(l), x)
 		if !ok && err == nil {
 			return NotImplemented, nil
 		}

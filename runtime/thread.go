@@ -76,6 +76,26 @@ func (th *Thread) Tick() error {
 	return nil
 }
 
+// Charge counts n steps at once, for a builtin about to do the work of n loop iterations in
+// one go (building a huge string, multiplying huge ints, skipping through an iterator), and
+// checks the brakes as Tick does whenever the count crosses a multiple of 1024: so under
+// MaxSteps such work fails before it starts instead of running for seconds.
+func (th *Thread) Charge(n uint64) error {
+	n = min(n, 1<<40) // no wrapping around, whatever the estimate
+	before := th.Steps
+	th.Steps += n
+	if before>>10 == th.Steps>>10 {
+		return nil
+	}
+	if e := th.Pending(); e != nil {
+		return e
+	}
+	if th.MaxSteps > 0 && th.Steps > th.MaxSteps {
+		return Errorf(RuntimeErrorType, "step limit exceeded (%d steps)", th.MaxSteps)
+	}
+	return nil
+}
+
 // Pending returns and clears an interrupt request, or returns nil.
 func (th *Thread) Pending() *Exception {
 	if th.interrupt.Load() == nil {

@@ -173,6 +173,9 @@ func (t *tally) count(src runtime.Value, op runtime.BinaryOp) error {
 		if err := t.add(x, runtime.Int(1), op, false); err != nil {
 			return err
 		}
+		if err := t.th.Tick(); err != nil { // an endless iterable meets the step brake
+			return err
+		}
 	}
 }
 

@@ -37,6 +37,9 @@ func functoolsReduce(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwar
 		if !ok {
 			break
 		}
+		if err := th.Tick(); err != nil {
+			return runtime.Value{}, err
+		}
 		if !acc.IsValid() {
 			acc = v
 			continue

@@ -212,6 +212,9 @@ func chainOf(outer runtime.Iterator) *itIter {
 			if !ok || err != nil {
 				return runtime.Value{}, false, err
 			}
+			if err := th.Tick(); err != nil { // a long run of empty iterables
+				return runtime.Value{}, false, err
+			}
 			if cur, err = runtime.Iter(th, src); err != nil {
 				return runtime.Value{}, false, err
 			}
@@ -280,6 +283,9 @@ func itIslice(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*it
 		}
 		for ; pos < want; pos++ { // skip to the next index wanted
 			if _, ok, err := src.Next(th); !ok || err != nil {
+				return runtime.Value{}, false, err
+			}
+			if err := th.Tick(); err != nil {
 				return runtime.Value{}, false, err
 			}
 		}
@@ -526,6 +532,9 @@ func (g *groupState) advance(th *runtime.Thread) (bool, error) {
 		g.done = true
 		return false, err
 	}
+	if err := th.Tick(); err != nil { // skipping the rest of a long group
+		return false, err
+	}
 	k := v
 	if g.keyFn.IsValid() && !g.keyFn.IsNone() {
 		if k, err = runtime.Call(th, g.keyFn, []runtime.Value{v}, nil); err != nil {
@@ -686,6 +695,9 @@ func itWhile(take bool) itMaker {
 				if !ok || err != nil || switched {
 					return v, ok && !take, err
 				}
+				if err := th.Tick(); err != nil {
+					return runtime.Value{}, false, err
+				}
 				t, err := predicate(th, pred, v)
 				if err != nil {
 					return runtime.Value{}, false, err
@@ -717,6 +729,9 @@ func itFilterfalse(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg)
 			if !ok || err != nil {
 				return v, ok, err
 			}
+			if err := th.Tick(); err != nil {
+				return runtime.Value{}, false, err
+			}
 			t, err := predicate(th, pred, v)
 			if err != nil || !t {
 				return v, err == nil, err
@@ -743,6 +758,9 @@ func itCompress(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (*
 			s, ok, err := its[1].Next(th)
 			if !ok || err != nil {
 				return v, false, err
+			}
+			if err := th.Tick(); err != nil {
+				return runtime.Value{}, false, err
 			}
 			if t, err := runtime.Truth(th, s); t || err != nil {
 				return v, err == nil, err

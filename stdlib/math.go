@@ -561,6 +561,9 @@ func mathFsum(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (run
 		if !ok {
 			break
 		}
+		if err := th.Tick(); err != nil {
+			return runtime.Value{}, err
+		}
 		x, err := toFloat(th, item)
 		if err != nil {
 			return runtime.Value{}, err
@@ -659,6 +662,9 @@ func mathProd(th *runtime.Thread, args []runtime.Value, kw []runtime.Kwarg) (run
 			return acc, err
 		}
 		if acc, err = runtime.Binary(th, runtime.OpMul, acc, item); err != nil {
+			return runtime.Value{}, err
+		}
+		if err := th.Tick(); err != nil {
 			return runtime.Value{}, err
 		}
 	}

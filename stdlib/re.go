@@ -388,13 +388,13 @@ func (t *rxText) bounds(th *runtime.Thread, posV, endV runtime.Value) (int, int,
 }
 
 // exec runs re on text[:end] from pos, returning the match or nil.
-func (p *rxPattern) exec(re *regexp2.Regexp, t *rxText, pos, end int) (*rxMatch, error) {
+func (p *rxPattern) exec(th *runtime.Thread, re *regexp2.Regexp, t *rxText, pos, end int) (*rxMatch, error) {
 	if pos > end {
 		return nil, nil
 	}
-	m, err := re.FindRunesMatchStartingAt(t.runes[:end], pos)
+	m, err := findBraked(th, re, t.runes[:end], pos)
 	if err != nil {
-		return nil, runtime.Errorf(runtime.RuntimeErrorType, "%v", err)
+		return nil, err
 	}
 	if m == nil {
 		return nil, nil
@@ -411,7 +411,7 @@ func (p *rxPattern) exec(re *regexp2.Regexp, t *rxText, pos, end int) (*rxMatch,
 
 // each calls f for the successive matches in text[pos:end], at most limit of them
 // (0: no limit), until f returns false.
-func (p *rxPattern) each(t *rxText, pos, end, limit int, f func(m *rxMatch) bool) error {
+func (p *rxPattern) each(th *runtime.Thread, t *rxText, pos, end, limit int, f func(m *rxMatch) bool) error {
 	mustAdvance := false
 	for n := 0; pos <= end && (limit == 0 || n < limit); n++ {
 		var m *rxMatch
@@ -423,12 +423,15 @@ func (p *rxPattern) each(t *rxText, pos, end, limit int, f func(m *rxMatch) bool
 			if verr != nil {
 				return runtime.Errorf(runtime.RuntimeErrorType, "%v", verr)
 			}
-			if m, err = p.exec(ne, t, pos, end); err == nil && m == nil {
+			if m, err = p.exec(th, ne, t, pos, end); err == nil && m == nil {
 				pos++
-				m, err = p.exec(p.search, t, pos, end)
+				m, err = p.exec(th, p.search, t, pos, end)
 			}
 		} else {
-			m, err = p.exec(p.search, t, pos, end)
+			m, err = p.exec(th, p.search, t, pos, end)
+		}
+		if err == nil && m != nil {
+			err = th.Tick()
 		}
 		if err != nil || m == nil {
 			return err
@@ -462,7 +465,7 @@ func (p *rxPattern) find(th *runtime.Thread, how string, s, posV, endV runtime.V
 			return runtime.Value{}, runtime.Errorf(runtime.RuntimeErrorType, "%v", err)
 		}
 	}
-	m, err := p.exec(re, t, pos, end)
+	m, err := p.exec(th, re, t, pos, end)
 	if err != nil || m == nil {
 		return runtime.None, err
 	}
@@ -489,7 +492,7 @@ func (p *rxPattern) findall(th *runtime.Thread, s, posV, endV runtime.Value) (ru
 		return runtime.Value{}, err
 	}
 	var out []runtime.Value
-	err = p.each(t, pos, end, 0, func(m *rxMatch) bool {
+	err = p.each(th, t, pos, end, 0, func(m *rxMatch) bool {
 		switch n := p.prog.groups; n {
 		case 0:
 			out = append(out, m.groupValue(0, t.empty()))
@@ -527,7 +530,7 @@ func (it *matchIter) Next(th *runtime.Thread) (runtime.Value, bool, error) {
 		return runtime.Value{}, false, nil
 	}
 	var found *rxMatch
-	err := it.p.eachFrom(it.t, it.pos, it.end, it.mustAdvance, func(m *rxMatch) bool {
+	err := it.p.eachFrom(th, it.t, it.pos, it.end, it.mustAdvance, func(m *rxMatch) bool {
 		found = m
 		return false
 	})
@@ -584,7 +587,7 @@ func (p *rxPattern) sub(th *runtime.Thread, repl, s, countV runtime.Value, withC
 	last, n := 0, 0
 	var ferr error
 	if count >= 0 {
-		err = p.each(t, 0, len(t.runes), count, func(m *rxMatch) bool {
+		err = p.each(th, t, 0, len(t.runes), count, func(m *rxMatch) bool {
 			b = append(b, t.runes[last:m.spans[0]]...)
 			m.pos, m.endpos = 0, len(t.runes)
 			var r []rune
@@ -659,7 +662,7 @@ func (p *rxPattern) split(th *runtime.Thread, s, maxsplitV runtime.Value) (runti
 	}
 	var out []runtime.Value
 	last := 0
-	err = p.each(t, 0, len(t.runes), maxsplit, func(m *rxMatch) bool {
+	err = p.each(th, t, 0, len(t.runes), maxsplit, func(m *rxMatch) bool {
 		out = append(out, t.slice(last, m.spans[0]))
 		for g := 1; g <= p.prog.groups; g++ {
 			out = append(out, m.groupValue(g, runtime.None))
@@ -674,15 +677,15 @@ func (p *rxPattern) split(th *runtime.Thread, s, maxsplitV runtime.Value) (runti
 }
 
 // eachFrom is each starting in the must-advance state given, for finditer's one step.
-func (p *rxPattern) eachFrom(t *rxText, pos, end int, mustAdvance bool, f func(m *rxMatch) bool) error {
+func (p *rxPattern) eachFrom(th *runtime.Thread, t *rxText, pos, end int, mustAdvance bool, f func(m *rxMatch) bool) error {
 	if !mustAdvance {
-		return p.each(t, pos, end, 1, f)
+		return p.each(th, t, pos, end, 1, f)
 	}
 	ne, err := p.variant(2)
 	if err != nil {
 		return runtime.Errorf(runtime.RuntimeErrorType, "%v", err)
 	}
-	m, err := p.exec(ne, t, pos, end)
+	m, err := p.exec(th, ne, t, pos, end)
 	if err != nil {
 		return err
 	}
@@ -693,7 +696,7 @@ func (p *rxPattern) eachFrom(t *rxText, pos, end int, mustAdvance bool, f func(m
 	if pos+1 > end {
 		return nil
 	}
-	return p.each(t, pos+1, end, 1, f)
+	return p.each(th, t, pos+1, end, 1, f)
 }
 
 func patternFind(how string) method {

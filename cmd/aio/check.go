@@ -32,10 +32,14 @@ func checkFile(name string) error {
 		return osError(name, err)
 	}
 	m, err := parser.ParseFile(name, src)
-	if err != nil {
-		return err
+	if err == nil {
+		err = parser.Check(m, src)
 	}
-	return parser.Check(m, src)
+	if le, ok := err.(*parser.LimitError); ok {
+		// py_compile's words for an error that is not a SyntaxError (it adds no newline).
+		return fmt.Errorf("Sorry: %s: %s", le.Type, le.Msg)
+	}
+	return err
 }
 
 // osError formats err as Python formats an OSError: "[Errno 2] No such file or directory:
