@@ -222,7 +222,7 @@ func (d *Dict) Set(th *Thread, key, value Value) error {
 	}
 	if slot < 0 || len(d.entries)+1 > len(d.index)*2/3 {
 		d.grow()
-		slot, _, _ = d.lookup(th, key, h) // cannot fail: key is absent and hashes are cached
+		slot = d.emptySlot(h)
 	}
 	d.index[slot] = int32(len(d.entries))
 	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: value})
@@ -293,16 +293,23 @@ func (d *Dict) grow() {
 	for i := range d.index {
 		d.index[i] = slotEmpty
 	}
-	mask := uint64(size - 1)
 	for n, e := range d.entries {
-		perturb := uint64(e.hash)
-		i := uint64(e.hash) & mask
-		for d.index[i] != slotEmpty {
-			perturb >>= 5
-			i = (i*5 + perturb + 1) & mask
-		}
-		d.index[i] = int32(n)
+		d.index[d.emptySlot(e.hash)] = int32(n)
 	}
+}
+
+// emptySlot returns the first empty index slot on the probe sequence of hash h. Right after
+// a grow there are no deleted slots, and a key being inserted is known to be absent, so
+// placing it needs no comparisons (which could call a user __eq__ again).
+func (d *Dict) emptySlot(h int64) int {
+	mask := uint64(len(d.index) - 1)
+	perturb := uint64(h)
+	i := uint64(h) & mask
+	for d.index[i] != slotEmpty {
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+	return int(i)
 }
 
 // smallTable is a dict's first table: the index and room for the entries it can hold, in
