@@ -67,6 +67,11 @@ func (th *Thread) Tick() error {
 	if th.Steps&1023 != 0 {
 		return nil
 	}
+	return th.brake()
+}
+
+// brake delivers a pending interrupt and enforces MaxSteps.
+func (th *Thread) brake() error {
 	if e := th.Pending(); e != nil {
 		return e
 	}
@@ -87,13 +92,7 @@ func (th *Thread) Charge(n uint64) error {
 	if before>>10 == th.Steps>>10 {
 		return nil
 	}
-	if e := th.Pending(); e != nil {
-		return e
-	}
-	if th.MaxSteps > 0 && th.Steps > th.MaxSteps {
-		return Errorf(RuntimeErrorType, "step limit exceeded (%d steps)", th.MaxSteps)
-	}
-	return nil
+	return th.brake()
 }
 
 // Pending returns and clears an interrupt request, or returns nil.
