@@ -11,6 +11,14 @@ func builtinBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
 	if r, ok, err := numericBinary(th, op, x, y); ok {
 		return r, true, err
 	}
+	if _, ok := setView(x); ok || !x.Type().user {
+		if _, ok := setView(y); ok {
+			return viewBinary(th, op, x, y)
+		}
+		if _, ok := setView(x); ok {
+			return viewBinary(th, op, x, y)
+		}
+	}
 	switch a := x.o.(type) {
 	case *Str:
 		switch op {

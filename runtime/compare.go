@@ -165,6 +165,10 @@ func builtinCompare(th *Thread, op CompareOp, x, y Value) (bool, bool, error) {
 	if kx, ky := numKind(x), numKind(y); kx != 0 && ky != 0 {
 		return cmpResult(op, numCompare(x, y, kx, ky)), true, nil
 	}
+	_, vx := setView(x)
+	if _, vy := setView(y); vx || vy {
+		return viewCompare(th, op, x, y)
+	}
 	switch a := x.o.(type) {
 	case *Str:
 		if b, ok := y.o.(*Str); ok {

@@ -184,3 +184,123 @@ func (l *List) Append(v Value) {
 	}
 	l.Items = append(l.Items, v)
 }
+
+// viewBinary is | & - ^ with a keys or items view on either side, as CPython's dictviews_*
+// functions do them: the result is a set made from the left operand and updated with the
+// right one; & keeps what one operand holds of the other's items.
+func viewBinary(th *Thread, op BinaryOp, x, y Value) (Value, bool, error) {
+	var err error
+	r := NewSet()
+	switch op {
+	case OpAnd:
+		return viewIntersect(th, x, y)
+	case OpOr:
+		if err = r.updateFrom(th, x); err == nil {
+			err = r.updateFrom(th, y)
+		}
+	case OpSub:
+		if err = r.updateFrom(th, x); err == nil {
+			err = r.differenceUpdate(th, y)
+		}
+	case OpXor:
+		if err = r.updateFrom(th, x); err == nil {
+			err = r.symmetricDifferenceUpdate(th, y)
+		}
+	default:
+		return Value{}, false, nil
+	}
+	return Ref(r), true, err
+}
+
+// setView returns the keys or items view v holds; values views are not set-like.
+func setView(v Value) (*dictView, bool) {
+	dv, ok := v.o.(*dictView)
+	return dv, ok && dv.kind != 1
+}
+
+// viewIntersect is view & other (either way round), as CPython's _PyDictView_Intersect:
+// a set no smaller than the view intersects itself with it; otherwise the smaller operand
+// is iterated and its items kept where the larger view contains them.
+func viewIntersect(th *Thread, x, y Value) (Value, bool, error) {
+	self, other := x, y
+	if _, ok := setView(self); !ok {
+		self, other = other, self
+	}
+	sv, _ := setView(self)
+	if s, ok := other.o.(*Set); ok && !s.frozen && s.sub == nil && sv.d.Len() <= s.Len() {
+		r, err := s.intersect(th, self)
+		return Ref(r), true, err
+	}
+	if ov, ok := setView(other); ok && ov.d.Len() > sv.d.Len() {
+		self, other = other, self
+	}
+	items, err := ToSlice(th, other)
+	if err != nil {
+		return Value{}, true, err
+	}
+	r := NewSet()
+	for _, k := range items {
+		in, err := Contains(th, self, k)
+		if err == nil && in {
+			err = r.Add(th, k)
+		}
+		if err != nil {
+			return Value{}, true, err
+		}
+	}
+	return Ref(r), true, nil
+}
+
+// viewCompare compares a keys or items view with a set or another such view, as CPython's
+// dictview_richcompare does: by size, then by containment of one in the other (items views
+// look their pairs up by key, so unhashable values compare too). ok is false for other
+// operands.
+func viewCompare(th *Thread, op CompareOp, x, y Value) (r, ok bool, err error) {
+	lx, okx := setLikeLen(x)
+	ly, oky := setLikeLen(y)
+	if !okx || !oky {
+		return false, false, nil
+	}
+	switch op {
+	case CmpEq, CmpNe:
+		r = lx == ly
+		if r {
+			r, err = allContainedIn(th, x, y)
+		}
+		return r == (op == CmpEq), true, err
+	case CmpLt, CmpLe:
+		if r = lx < ly || op == CmpLe && lx == ly; r {
+			r, err = allContainedIn(th, x, y)
+		}
+	default:
+		if r = lx > ly || op == CmpGe && lx == ly; r {
+			r, err = allContainedIn(th, y, x)
+		}
+	}
+	return r, true, err
+}
+
+// setLikeLen is the size of a set, frozenset or keys or items view.
+func setLikeLen(v Value) (int, bool) {
+	if s, ok := v.o.(*Set); ok {
+		return s.Len(), true
+	}
+	if dv, ok := setView(v); ok {
+		return dv.d.Len(), true
+	}
+	return 0, false
+}
+
+// allContainedIn reports whether every item of x is in y.
+func allContainedIn(th *Thread, x, y Value) (bool, error) {
+	items, err := ToSlice(th, x)
+	if err != nil {
+		return false, err
+	}
+	for _, it := range items {
+		if in, err := Contains(th, y, it); err != nil || !in {
+			return false, err
+		}
+	}
+	return true, nil
+}
