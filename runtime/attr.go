@@ -95,6 +95,9 @@ func propertyGet(th *Thread, p *Property, self Value, name string) (Value, error
 	if !p.Get.IsValid() || p.Get.IsNone() {
 		return Value{}, AttributeErrorf("property '%s' of '%s' object has no getter", name, self.Type().Name)
 	}
+	if f, ok := p.Get.o.(SelfCaller); ok { // a Python getter: no argument slice to allocate
+		return f.CallSelf(th, self, nil, nil)
+	}
 	return Call(th, p.Get, []Value{self}, nil)
 }
 
