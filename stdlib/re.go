@@ -556,22 +556,28 @@ func (p *rxPattern) finditer(th *runtime.Thread, s, posV, endV runtime.Value) (r
 	return runtime.Ref(&matchIter{p: p, t: t, pos: pos, end: end, startPos: pos}), nil
 }
 
+// optCount reads the optional count of sub and maxsplit of split: 0 (no limit) when absent
+// or None.
+func optCount(th *runtime.Thread, v runtime.Value) (int, error) {
+	if !v.IsValid() || v.IsNone() {
+		return 0, nil
+	}
+	n, err := toIndex(th, v)
+	return int(n), err
+}
+
 // sub is sub or subn: repl is a template string or a function of the match.
 func (p *rxPattern) sub(th *runtime.Thread, repl, s, countV runtime.Value, withCount bool) (runtime.Value, error) {
 	t, err := p.text(s)
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	count := 0
-	if countV.IsValid() && !countV.IsNone() {
-		c, err := toIndex(th, countV)
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		if c < 0 {
-			c = -1 // a negative count makes no replacement at all
-		}
-		count = int(c)
+	count, err := optCount(th, countV)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	if count < 0 {
+		count = -1 // a negative count makes no replacement at all
 	}
 	var tmpl *rxTemplate
 	callable := false
@@ -649,16 +655,12 @@ func (p *rxPattern) split(th *runtime.Thread, s, maxsplitV runtime.Value) (runti
 	if err != nil {
 		return runtime.Value{}, err
 	}
-	maxsplit := 0
-	if maxsplitV.IsValid() && !maxsplitV.IsNone() {
-		n, err := toIndex(th, maxsplitV)
-		if err != nil {
-			return runtime.Value{}, err
-		}
-		if n < 0 {
-			return runtime.NewList([]runtime.Value{s}), nil
-		}
-		maxsplit = int(n)
+	maxsplit, err := optCount(th, maxsplitV)
+	if err != nil {
+		return runtime.Value{}, err
+	}
+	if maxsplit < 0 {
+		return runtime.NewList([]runtime.Value{s}), nil
 	}
 	var out []runtime.Value
 	last := 0
